@@ -1,0 +1,62 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/campaign
+
+# `make run` serves the site the way production does: production settings, gunicorn, WhiteNoise, DEBUG off,
+# on SQLite and local media over plain http on 127.0.0.1.
+RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
+	SECRET_KEY="$$(cat .local/secret-key)" \
+	ALLOWED_HOSTS=127.0.0.1,localhost \
+	SITE_URL=http://127.0.0.1:$(PORT) \
+	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
+
+.PHONY: run test test-python test-postgres test-browser-deps lint check bench clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+.local/secret-key:
+	mkdir -p .local
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: $(VENV)/.runtime .local/secret-key
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo_content
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(PY) manage.py ensure_admin --password "$${ADMIN_PASSWORD:-}"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at /admin/, user admin)"
+	$(RUN_ENV) $(VENV)/bin/gunicorn -c campaign_site/gunicorn.conf.py campaign_site.wsgi
+
+# Chromium from Debian (no browser download: see shared/docs/browser-testing.md).
+test-browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	  else echo "Install Chromium first: sudo apt-get install --no-install-recommends chromium" >&2; exit 1; fi; }
+
+test: $(VENV)/.dev test-browser-deps
+	$(PY) -m pytest
+
+test-postgres: $(VENV)/.dev test-browser-deps
+	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+check: $(VENV)/.dev
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,11 @@
+"""Error pages. The 500 page reads nothing from the database: it may be why we are here."""
+
+from django.http import HttpResponseServerError
+from django.template import loader
+
+from pages import cta
+
+
+def server_error(request):
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"cta": cta.without_database()}))
