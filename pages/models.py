@@ -1,0 +1,144 @@
+"""Home page, standard pages and the campaign's site settings."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+TEL_PATTERN = re.compile(r"^\+?[0-9]{3,15}$")
+
+
+@register_setting(icon="call")
+class CampaignSettings(BaseSiteSetting):
+    """The call-to-action and campaign facts. Change them here and every page changes."""
+
+    phone_display = models.CharField(
+        "phone number as shown",
+        max_length=30,
+        default="0800 555 111",
+        help_text="The Crimestoppers number as visitors read it, for example 0800 555 111.",
+    )
+    phone_tel = models.CharField(
+        "phone number for the call link",
+        max_length=20,
+        default="0800555111",
+        help_text="The same number with digits only (an optional + at the start). Phones dial this.",
+    )
+    online_form_url = models.URLField(
+        "anonymous online form",
+        default="https://crimestoppers-uk.org/give-information/forms/give-information-anonymously",
+        help_text="Crimestoppers' anonymous online form.",
+    )
+    anonymity_line = models.CharField(
+        max_length=80,
+        default="100% anonymous. Always.",
+        help_text="The short promise shown beside every call button.",
+    )
+    hashtag = models.CharField(
+        max_length=40, default="#HardCallsSaveLives", help_text="Used in share text. Start with #."
+    )
+    launch_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the campaign launched. The insights dashboard compares before and after it.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("phone_display"), FieldPanel("phone_tel"), FieldPanel("online_form_url")],
+            heading="Call to action",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("anonymity_line"), FieldPanel("hashtag"), FieldPanel("launch_date")],
+            heading="Campaign",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "campaign settings"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not TEL_PATTERN.match(self.phone_tel or ""):
+            errors["phone_tel"] = "Use digits only, with an optional + at the start, e.g. 0800555111."
+        elif re.sub(r"\D", "", self.phone_display or "") not in (self.phone_tel or "").lstrip("+"):
+            errors["phone_display"] = "The number as shown must have the same digits as the call link."
+        if self.hashtag and not self.hashtag.startswith("#"):
+            errors["hashtag"] = "Start the hashtag with #."
+        if errors:
+            raise ValidationError(errors)
+
+
+class HomePage(Page):
+    """The landing page: campaign line, premise, the five stories and why calling is anonymous."""
+
+    campaign_line = models.CharField(
+        max_length=140,
+        help_text="The big line at the top. Plain and short.",
+    )
+    premise = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Two or three sentences under the campaign line: why this call matters.",
+    )
+    stories_heading = models.CharField(
+        max_length=120, default="Five mothers. Five calls.", help_text="Heading above the story cards."
+    )
+    anonymity_heading = models.CharField(
+        max_length=120, default="Why it is anonymous", help_text="Heading of the anonymity section."
+    )
+    anonymity_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="A short, plain explanation. It links to the full 'Your anonymity' page below.",
+    )
+    anonymity_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'Your anonymity' page that the section links to.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("campaign_line"),
+        FieldPanel("premise"),
+        FieldPanel("stories_heading"),
+        MultiFieldPanel(
+            [FieldPanel("anonymity_heading"), FieldPanel("anonymity_text"), FieldPanel("anonymity_page")],
+            heading="Why it is anonymous",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["stories.StoryIndexPage", "pages.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = (
+            StoryPage.objects.live().public().descendant_of(self).select_related("portrait").order_by("path")
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A page of text, such as 'Your anonymity', 'Support' or the accessibility statement."""
+
+    introduction = models.TextField(
+        blank=True, max_length=400, help_text="One or two sentences shown in larger text under the title."
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, help_text="The main content of the page.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []

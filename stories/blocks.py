@@ -1,0 +1,43 @@
+"""Blocks for a story's narrative."""
+
+from wagtail import blocks
+
+from pages.blocks import HeadingBlock, ImageWithCaptionBlock, ParagraphBlock, PlaceholderNoteBlock
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """A short quotation set apart, always with who said it."""
+
+    quote = blocks.TextBlock(max_length=400, help_text="Only words the person really said, agreed with the family.")
+    attribution = blocks.CharBlock(max_length=120, help_text="Who said it, for example 'Lillian, Quamari's mother'.")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote_block.html"
+        description = "A quotation with its attribution"
+
+
+class PublicPostBlock(blocks.StructBlock):
+    """A social media post quoted as text with a link to it: never the platform's widget or script."""
+
+    author = blocks.CharBlock(max_length=120, help_text="Who posted it, for example 'Kingston Police'.")
+    handle = blocks.CharBlock(required=False, max_length=60, help_text="Their account name, e.g. @MPSKingston.")
+    text = blocks.TextBlock(max_length=600, help_text="The words of the post, copied exactly.")
+    date = blocks.DateBlock(required=False, help_text="The day it was posted.")
+    url = blocks.URLBlock(help_text="Link to the post. Visitors follow it only if they choose to.")
+
+    class Meta:
+        icon = "globe"
+        template = "blocks/public_post_block.html"
+        description = "A public social post, quoted as text with a link"
+
+
+class StoryStreamBlock(blocks.StreamBlock):
+    """The blocks available in a story's narrative."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    pull_quote = PullQuoteBlock()
+    image = ImageWithCaptionBlock()
+    public_post = PublicPostBlock()
+    placeholder_note = PlaceholderNoteBlock()

@@ -1,0 +1,105 @@
+"""The story index and one page per mother's story."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .blocks import StoryStreamBlock
+
+
+class StoryIndexPage(Page):
+    """Lists every live story (at /stories/)."""
+
+    introduction = models.TextField(
+        blank=True, max_length=400, help_text="A sentence or two shown above the stories."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class StoryPage(Page):
+    """One mother's story: who she lost, the hard call she had to make, and her film."""
+
+    mother_name = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Leave empty until the family agrees to her name being used. "
+        "The page then says it is to be confirmed.",
+    )
+    son_name = models.CharField(max_length=80, help_text="Her son's name as the family wants it shown.")
+    son_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="His age when he died, if the family wants it shown."
+    )
+    borough = models.CharField(
+        max_length=80, blank=True, help_text="The London borough where it happened, for example Lambeth."
+    )
+    hard_call = models.TextField(
+        max_length=300,
+        help_text="The campaign's central image: who she had to call, and what she had to tell them. "
+        "One or two sentences.",
+    )
+    summary = models.TextField(
+        max_length=200,
+        help_text="One line for the story card and for sharing (up to 200 characters).",
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The portrait shown on cards and at the top of the story.",
+    )
+    portrait_alt = models.CharField(
+        "portrait alt text",
+        max_length=250,
+        help_text="Describe the portrait for people who cannot see it.",
+    )
+    placeholder_note = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="Say plainly which parts of this page are placeholder text still to be replaced. "
+        "Shown at the top of the page. Empty it when the story is final.",
+    )
+    narrative = StreamField(StoryStreamBlock(), blank=True, help_text="The story itself, in order.")
+    film_poster = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A still from her film, shown where the film plays.",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("mother_name"), FieldPanel("son_name"), FieldPanel("son_age"), FieldPanel("borough")],
+            heading="The family",
+        ),
+        FieldPanel("hard_call"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("portrait"), FieldPanel("portrait_alt")], heading="Portrait"),
+        FieldPanel("placeholder_note"),
+        FieldPanel("film_poster", heading="Film"),
+        FieldPanel("narrative"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    @property
+    def mother_display(self):
+        return self.mother_name or "Name to be confirmed"
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
