@@ -22,11 +22,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(django_db_serialized_rollback, live_server, demo_site):
+def site(live_server, demo_site):
     """The demo site served by a live server; returns its base URL.
 
-    Serialized rollback restores what Wagtail's migrations created (root page, locale, collection)
-    after each live-server test flushes the database.
+    Each live-server test ends with a flush; the demo loader rebuilds Wagtail's tree from nothing.
     """
     return live_server.url
 

@@ -72,6 +72,6 @@ def test_readable_and_callable_without_javascript(site, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
     page = context.new_page()
     page.goto(site + PAGES["story"])
-    assert "The hard call" in page.inner_text("main")
+    assert "The hard call" in page.text_content("main")
     assert page.locator("a[href='tel:0800555111']").first.is_visible()
     context.close()

@@ -1,8 +1,10 @@
 """Creates the demo site. Idempotent: what exists is left as it is (editors' changes survive)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from pages import demo_content as pages_demo
 from pages.demo_images import placeholder_image
@@ -34,7 +36,7 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home:
             return home
-        root = Page.get_first_root_node()
+        root = self.tree_root()
         # Wagtail's migrations leave a "Welcome" page at the site root; ours replaces it.
         for welcome in root.get_children().filter(slug="home").exact_type(Page):
             welcome.delete()
@@ -50,6 +52,15 @@ class Command(BaseCommand):
                 hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=home.title
             )
         return home
+
+    @staticmethod
+    def tree_root():
+        """Wagtail's migrations create the locale, root page and root collection; `flush` removes them."""
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        locale = Locale.objects.first() or Locale.objects.create(language_code=language)
+        if not Collection.get_first_root_node():
+            Collection.add_root(name="Root")
+        return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
     def site_settings(self, home):
         site = Site.objects.get(root_page=home)
