@@ -1,5 +1,7 @@
 """Every public page: status, the call-to-action from the one setting, no cookie, nothing third-party."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -97,4 +99,6 @@ def test_unknown_facts_are_labelled_as_placeholders(client, demo_site):
 def test_public_posts_are_text_not_widgets(client, demo_site):
     html = client.get("/stories/archie/").content.decode()
     assert 'class="public-post"' in html
-    assert "<iframe" not in html and "<script" not in html
+    assert "<iframe" not in html
+    # The only script is our own module.
+    assert re.findall(r"<script[^>]*>", html) == ['<script type="module" src="/static/js/site.js">']
