@@ -31,6 +31,8 @@ def _looks_like(kind, head):
 
 
 def _mb(size):
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
 
 
@@ -78,12 +80,13 @@ def caption_problems(text):
         parsed = webvtt.from_string(text, strict=True)
     except (MalformedFileError, MalformedCaptionError, ValueError) as error:
         return _locate(lines) or f"The captions could not be read: {error}."
-    if not parsed.captions:
-        return (
+    problem = _locate(lines)
+    if problem is None and not parsed.captions:
+        problem = (
             "The file has no captions: add at least one cue "
             "(a timing line such as “00:00:01.000 --> 00:00:04.000” and its text)."
         )
-    return _locate(lines)
+    return problem
 
 
 def _blocks(lines):
@@ -118,6 +121,9 @@ def _locate(lines):
             )
         number = start + timing_index
         timing = block[timing_index]
+        for offset, line in enumerate(block[timing_index + 1 :], start=timing_index + 1):
+            if "-->" in line:
+                return f"Line {start + offset}: a new cue must be separated from the one before by an empty line."
         try:
             webvtt.from_string("WEBVTT\n\n" + "\n".join(block[timing_index:]) + "\n", strict=True)
         except (MalformedCaptionError, MalformedFileError, ValueError):
@@ -125,9 +131,6 @@ def _locate(lines):
                 f"Line {number}: “{timing.strip()}” is not a valid cue timing. "
                 "Write it as 00:00:01.000 --> 00:00:04.000."
             )
-        for offset, line in enumerate(block[timing_index + 1 :], start=timing_index + 1):
-            if "-->" in line:
-                return f"Line {start + offset}: a new cue must be separated from the one before by an empty line."
         caption = webvtt.from_string("WEBVTT\n\n" + timing + "\nx\n").captions[0]
         if caption.end_time.in_milliseconds() <= caption.start_time.in_milliseconds():
             return f"Line {number}: the cue ends before it starts ({timing.strip()})."
