@@ -256,3 +256,12 @@ def test_the_film_of_a_live_story_cannot_lose_its_transcript(editor, live_story)
     )
     film.refresh_from_db()
     assert "Placeholder transcript" in film.transcript
+
+
+def test_editors_see_the_film_form_and_the_story_film_field(editor, live_story):
+    add = editor.get(reverse(ADD_FILM)).content.decode()
+    for label in ("Video (MP4)", "English captions (WebVTT)", "Transcript", "Content note", "Audio-described"):
+        assert label.lower() in add.lower(), label
+    assert 'enctype="multipart/form-data"' in add
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=(live_story.pk,))).content.decode()
+    assert "Lillian&#x27;s film (placeholder)" in edit or "Lillian's film (placeholder)" in edit
