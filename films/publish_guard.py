@@ -1,15 +1,16 @@
 """The film part of the story publish guard: no captions or no transcript, no publishing.
 
 Enforced in the admin page form (`FilmPublishGuardForm`, the StoryPage's base form) when the editor presses
-Publish: the whole submission is refused with the reasons on the Film field, so neither a draft nor the live
-page changes; "Save draft" still works. The Film snippet form (`FilmForm`) stops an editor removing the captions
-or transcript from a film a live story already shows.
+Publish or submits the page for moderation: the whole submission is refused with the reasons on the Film field,
+so neither a draft nor the live page changes; "Save draft" still works. The Film snippet form (`FilmForm`) stops
+an editor removing the captions or transcript from a film a live story already shows.
 """
 
 from django.apps import apps
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-PUBLISH_ACTION = "action-publish"
+# Publish now, or submit for moderation (whose approval publishes the submitted revision without this form).
+PUBLISH_ACTIONS = ("action-publish", "action-submit")
 
 
 def film_problems(film):
@@ -39,7 +40,7 @@ class FilmPublishGuardForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if PUBLISH_ACTION in self.data and cleaned_data.get("film"):
+        if any(action in self.data for action in PUBLISH_ACTIONS) and cleaned_data.get("film"):
             for problem in film_problems(cleaned_data["film"]):
                 self.add_error("film", problem)
         return cleaned_data

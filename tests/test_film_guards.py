@@ -170,7 +170,7 @@ def live_story(demo_site):
     return StoryPage.objects.get(slug="lillian")
 
 
-def edit_story(editor, story, film, publish):
+def edit_story(editor, story, film, publish, action="action-publish"):
     data = nested_form_data(
         {
             "title": "Changed title",
@@ -189,7 +189,7 @@ def edit_story(editor, story, film, publish):
         }
     )
     if publish:
-        data["action-publish"] = "action-publish"
+        data[action] = action
     return editor.post(reverse("wagtailadmin_pages:edit", args=(story.pk,)), data)
 
 
@@ -215,6 +215,15 @@ def test_publishing_with_an_unready_film_is_refused_and_the_live_page_is_untouch
     assert live_story.title == "Lillian and Quamari" and live_story.film.title == "Lillian's film (placeholder)"
     assert live_story.revisions.count() == revisions
     assert "Lillian and Quamari" in Client().get("/stories/lillian/").content.decode()
+
+
+def test_submitting_a_story_with_an_unready_film_for_moderation_is_refused(editor, live_story):
+    film = make_film(title="Unready film", transcript="")
+    revisions = live_story.revisions.count()
+    response = edit_story(editor, live_story, film, publish=True, action="action-submit")
+    assert response.status_code == 200
+    assert "The film “Unready film” has no transcript." in errors(response)["film"]
+    assert live_story.revisions.count() == revisions
 
 
 def test_a_draft_with_an_unready_film_can_still_be_saved(editor, live_story):
