@@ -18,7 +18,7 @@ def film_problems(film):
     problems = []
     if not film.captions:
         problems.append(f"The film “{film}” has no English captions (a WebVTT file). Add them before publishing.")
-    if not _has_text(film.transcript):
+    if not has_text(film.transcript):
         problems.append(f"The film “{film}” has no transcript. Add it before publishing.")
     return problems
 
@@ -29,7 +29,8 @@ def film_publish_problems(page):
     return film_problems(film) if film else []
 
 
-def _has_text(rich_text):
+def has_text(rich_text):
+    """True when rich text holds words, not just empty paragraphs."""
     from django.utils.html import strip_tags
 
     return bool(strip_tags(rich_text or "").strip())
@@ -59,6 +60,6 @@ class FilmForm(WagtailAdminModelForm):
             return cleaned_data
         if "captions" in self.fields and not cleaned_data.get("captions"):
             self.add_error("captions", f"“{live.title}” is live with this film: it must keep its captions.")
-        if "transcript" in self.fields and not _has_text(cleaned_data.get("transcript")):
+        if "transcript" in self.fields and not has_text(cleaned_data.get("transcript")):
             self.add_error("transcript", f"“{live.title}” is live with this film: it must keep its transcript.")
         return cleaned_data

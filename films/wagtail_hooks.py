@@ -10,7 +10,7 @@ class FilmViewSet(SnippetViewSet):
     menu_label = "Films"
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["title", "duration_display"]
+    list_display = ["title", "readiness", "duration_display"]
     search_fields = ["title"]
 
 

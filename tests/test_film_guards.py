@@ -274,3 +274,11 @@ def test_editors_see_the_film_form_and_the_story_film_field(editor, live_story):
     assert 'enctype="multipart/form-data"' in add
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=(live_story.pk,))).content.decode()
     assert "Lillian&#x27;s film (placeholder)" in edit or "Lillian's film (placeholder)" in edit
+
+
+def test_the_film_listing_says_what_each_film_still_needs(editor):
+    make_film(title="Ready one")
+    make_film(title="Unfinished one", captions=False, transcript="")
+    listing = editor.get(reverse("wagtailsnippets_films_film:list")).content.decode()
+    assert "Ready one" in listing and "Ready" in listing
+    assert "Needs captions and transcript" in listing
