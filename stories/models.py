@@ -5,15 +5,15 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from films.publish_guard import FilmPublishGuardForm
+
 from .blocks import StoryStreamBlock
 
 
 class StoryIndexPage(Page):
     """Lists every live story (at /stories/)."""
 
-    introduction = models.TextField(
-        blank=True, max_length=400, help_text="A sentence or two shown above the stories."
-    )
+    introduction = models.TextField(blank=True, max_length=400, help_text="A sentence or two shown above the stories.")
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -72,13 +72,14 @@ class StoryPage(Page):
         "Shown at the top of the page. Empty it when the story is final.",
     )
     narrative = StreamField(StoryStreamBlock(), blank=True, help_text="The story itself, in order.")
-    film_poster = models.ForeignKey(
-        "wagtailimages.Image",
+    film = models.ForeignKey(
+        "films.Film",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A still from her film, shown where the film plays.",
+        on_delete=models.PROTECT,
+        related_name="stories",
+        help_text="Her film (Films in the admin menu). It needs captions and a transcript before the story "
+        "is published.",
     )
 
     content_panels = Page.content_panels + [
@@ -90,9 +91,12 @@ class StoryPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("portrait"), FieldPanel("portrait_alt")], heading="Portrait"),
         FieldPanel("placeholder_note"),
-        FieldPanel("film_poster", heading="Film"),
+        FieldPanel("film", heading="Film"),
         FieldPanel("narrative"),
     ]
+
+    # Publishing is refused while her film lacks captions or a transcript (films/publish_guard.py).
+    base_form_class = FilmPublishGuardForm
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []

@@ -91,7 +91,7 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
                     "portrait": portrait.pk,
                     "portrait_alt": "Placeholder image",
                     "placeholder_note": "",
-                    "film_poster": "",
+                    "film": "",
                     "narrative": streamfield(
                         [
                             ("paragraph", rich_text("Text.")),

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from films.demo_loader import demo_film
 from pages import demo_content as pages_demo
 from pages.demo_images import placeholder_image
 from pages.models import CampaignSettings, HomePage, StandardPage
@@ -81,6 +82,7 @@ class Command(BaseCommand):
     def story(self, index, data):
         existing = StoryPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if existing:
+            self.attach_film_once(existing)
             return existing
         name = data["mother_name"] or f"{data['son_name']}'s mother"
         portrait = placeholder_image(
@@ -114,6 +116,25 @@ class Command(BaseCommand):
             placeholder_note=data["placeholder_note"],
             portrait=portrait,
             portrait_alt=f"Placeholder image, not a photograph of anyone. The portrait of {name} goes here.",
-            film_poster=poster,
+            film=demo_film(data["slug"], poster),
             narrative=narrative,
         )
+
+    @staticmethod
+    def attach_film_once(story):
+        """Stories loaded before films existed get theirs; a film an editor removed is not forced back."""
+        from films.demo_content import FILMS
+        from films.models import Film
+
+        title = FILMS.get(story.slug, {}).get("title")
+        if story.film_id or not title or Film.objects.filter(title=title).exists():
+            return
+        poster = placeholder_image(
+            f"Placeholder film poster: {story.slug}",
+            f"{story.slug}-poster.jpg",
+            (1280, 720),
+            (88, 88, 88),
+            ["Placeholder film poster", "not a still from the film"],
+        )
+        story.film = demo_film(story.slug, poster)
+        story.save_revision().publish()
