@@ -9,6 +9,7 @@ from .media_views import serve_media
 urlpatterns = [
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("events/", include("insights.urls")),
 ]
 
 if settings.SERVE_MEDIA:

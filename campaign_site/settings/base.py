@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "pages",
     "stories",
     "partners",
+    "insights",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -195,3 +196,11 @@ def require(name, value):
     if not value:
         raise ImproperlyConfigured(f"Set the {name} environment variable.")
     return value
+
+
+# --- Insights (issue 6): anonymous aggregate counters ---
+# Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
+INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
+# Burst limit per page and per worker process: tokens per second, and the bucket size.
+INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
+INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
