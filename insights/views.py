@@ -48,7 +48,8 @@ def _read_body(request, allowed_types):
         raise Rejected from None
     if length <= 0 or length > settings.INSIGHTS_MAX_BODY_BYTES:
         raise Rejected
-    body = request.read(settings.INSIGHTS_MAX_BODY_BYTES + 1)
+    # The WSGI input is limited to CONTENT_LENGTH, so this reads at most the size checked above.
+    body = request.body
     if len(body) > settings.INSIGHTS_MAX_BODY_BYTES:
         raise Rejected
     return body
