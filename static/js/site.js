@@ -110,9 +110,17 @@ function startInsights() {
       if (["whatsapp", "x", "facebook", "email", "copy", "native"].includes(network)) send(`share_${network}`);
     }
   });
-  for (const details of document.querySelectorAll('details[data-insights="transcript"]')) {
-    details.addEventListener("toggle", () => { if (details.open) send("transcript_opened"); });
-  }
+  // `toggle` does not bubble: listen in the capture phase, so transcripts added later count too.
+  document.addEventListener(
+    "toggle",
+    (toggleEvent) => {
+      const details = toggleEvent.target;
+      if (details.matches && details.matches('details[data-insights="transcript"]') && details.open) {
+        send("transcript_opened");
+      }
+    },
+    true,
+  );
   // Films may be inserted later (click-to-load players), so watch for new <video> elements too.
   const watched = new WeakSet();
   const watchAll = () => {
