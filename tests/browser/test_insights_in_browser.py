@@ -15,6 +15,8 @@ from insights.models import DailyCount
 from stories.models import StoryPage
 from tests.insights_helpers import fresh_insights  # noqa: F401
 
+from .test_public_pages_in_browser import axe_violations
+
 # Playwright's headless Chromium says "HeadlessChrome", which the endpoint rightly treats as a bot.
 VISITOR_UA = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -107,6 +109,16 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
     )
     visitor.locator("main .call-link").first.click()
     visitor.locator("#test-share").click()
+    # A transcript, as the film component marks it, opened by the visitor.
+    visitor.evaluate(
+        """() => {
+          const details = document.createElement("details");
+          details.dataset.insights = "transcript";
+          details.innerHTML = "<summary>Read the transcript</summary><p>Transcript text.</p>";
+          document.querySelector("main").append(details);
+        }"""
+    )
+    visitor.locator("details[data-insights=transcript] summary").click()
 
     expected = {
         (story.id, "page_view", "radio"): 1,
@@ -117,6 +129,7 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
         (story.id, "film_100", "radio"): 1,
         (story.id, "call_tapped", "radio"): 1,
         (story.id, "share_whatsapp", "radio"): 1,
+        (story.id, "transcript_opened", "radio"): 1,
     }
     assert wait_for(expected) == expected
 
@@ -141,3 +154,59 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
         for column in connection.introspection.get_table_description(connection.cursor(), DailyCount._meta.db_table)
     ]
     assert sorted(columns) == ["channel", "count", "day", "event", "id", "page_id"]
+
+
+def test_quick_exit_and_form_taps_are_counted(site, visitor):
+    story = StoryPage.objects.get(slug="dwayne")
+    visitor.goto(f"{site}/stories/dwayne/", wait_until="load")
+    assert wait_for({(story.id, "page_view", "direct"): 1}).get((story.id, "page_view", "direct")) == 1
+    visitor.evaluate(
+        """() => window.addEventListener("click", (e) => { if (e.target.closest(".form-link")) e.preventDefault(); })"""
+    )
+    visitor.locator("main .form-link").first.click()
+    # What the quick-exit button does just before it leaves the page.
+    visitor.evaluate("""() => document.dispatchEvent(new CustomEvent("quickexit"))""")
+    expected = {
+        (story.id, "page_view", "direct"): 1,
+        (story.id, "form_tapped", "direct"): 1,
+        (story.id, "quick_exit", "direct"): 1,
+    }
+    assert wait_for(expected) == expected
+
+
+@pytest.fixture
+def poll_on(demo_site):
+    from insights.models import InsightsSettings
+
+    poll_settings = InsightsSettings.for_site(StoryPage.objects.get(slug="godwin").get_site())
+    poll_settings.awareness_poll_enabled = True
+    poll_settings.save()
+
+
+def test_poll_with_javascript_sends_a_beacon_with_the_channel(site, visitor, poll_on):
+    story = StoryPage.objects.get(slug="godwin")
+    visitor.goto(f"{site}/stories/godwin/?via=tv", wait_until="load")
+    assert axe_violations(visitor) == []
+    visitor.get_by_role("button", name="Yes").click()
+    assert visitor.locator("#poll-thanks").is_visible()
+    assert visitor.url.endswith("/stories/godwin/?via=tv")  # no navigation
+    expected = {(story.id, "page_view", "tv"): 1, (story.id, "poll_yes", "tv"): 1}
+    assert wait_for(expected) == expected
+
+
+def test_poll_without_javascript_posts_and_thanks(site, browser, poll_on):
+    story = StoryPage.objects.get(slug="godwin")
+    context = browser.new_context(user_agent=VISITOR_UA, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/stories/godwin/")
+        assert not page.locator("#poll-thanks").is_visible()
+        page.get_by_role("button", name="No").click()
+        page.wait_for_url("**/stories/godwin/#poll-thanks")
+        assert page.locator("#poll-thanks").is_visible()
+        assert not page.get_by_role("button", name="No").is_visible()
+        assert context.cookies() == []
+        # Without JavaScript only the answer is counted: no page view, and the channel is unknown.
+        assert counts() == {(story.id, "poll_no", "other"): 1}
+    finally:
+        context.close()
