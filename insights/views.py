@@ -8,6 +8,7 @@ visitor's page is unaffected and the beacon gets a quiet 503.
 import json
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -36,7 +37,27 @@ class Rejected(Exception):
 def _empty(status):
     response = HttpResponse(status=status)
     response["Cache-Control"] = "no-store"
+    # Django would log every 4xx/5xx here through django.request; the outcome is the answer, not news.
+    response._has_been_logged = True
     return response
+
+
+class _QuietWarning:
+    """Logs a database outage once a minute per process, not once per beacon."""
+
+    interval = 60.0
+
+    def __init__(self):
+        self.next_at = 0.0
+
+    def __call__(self, message):
+        now = time.monotonic()
+        if now >= self.next_at:
+            self.next_at = now + self.interval
+            logger.warning(message)
+
+
+database_unavailable = _QuietWarning()
 
 
 def _read_body(request, allowed_types):
@@ -99,7 +120,7 @@ def event(request):
     except Rejected:
         return _empty(400)
     except DatabaseError:
-        logger.warning("Insights: an event could not be counted because the database is unavailable.")
+        database_unavailable("Insights: events are not being counted because the database is unavailable.")
         return _empty(503)
 
 
@@ -128,5 +149,5 @@ def poll(request):
     except Rejected:
         return _empty(400)
     except DatabaseError:
-        logger.warning("Insights: a poll answer could not be counted because the database is unavailable.")
+        database_unavailable("Insights: events are not being counted because the database is unavailable.")
         return _empty(503)

@@ -11,8 +11,10 @@ BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Ge
 def fresh_insights():
     """The endpoint memoises live pages, partner codes and burst buckets per process: start each test clean."""
     from insights.guards import burst_limit, live_pages
+    from insights.views import database_unavailable
     from insights.vocabulary import forget_cached_vocabulary
 
+    database_unavailable.next_at = 0.0
     live_pages.forget()
     forget_cached_vocabulary()
     burst_limit.reset()
