@@ -11,7 +11,7 @@ import re
 import time
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -117,7 +117,8 @@ def event(request):
         if is_known_bot(request):
             return _empty(204)
         return _empty(_count(page_id, event_name, channel))
-    except Rejected:
+    except (Rejected, IntegrityError):
+        # IntegrityError: the page was deleted in the last minute, while another process still thought it live.
         return _empty(400)
     except DatabaseError:
         database_unavailable("Insights: events are not being counted because the database is unavailable.")
@@ -146,7 +147,8 @@ def poll(request):
         page = Page.objects.live().filter(id=page_id).first()
         url = page.url if page else "/"
         return HttpResponseRedirect(f"{url or '/'}#poll-thanks", status=303)
-    except Rejected:
+    except (Rejected, IntegrityError):
+        # IntegrityError: the page was deleted in the last minute, while another process still thought it live.
         return _empty(400)
     except DatabaseError:
         database_unavailable("Insights: events are not being counted because the database is unavailable.")
