@@ -26,7 +26,7 @@ def launch_date(request):
 def dashboard(request):
     form = DateRangeForm(request.GET or None)
     start, end = form.dates()
-    if request.GET.get("format") == "csv" and (form.is_valid() or not request.GET.get("start")):
+    if request.GET.get("format") == "csv" and form.is_valid():
         return csv_download(start, end)
     launch = launch_date(request)
     context = {
