@@ -18,7 +18,6 @@ from tests.insights_helpers import fresh_insights  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def figures(demo_site, campaign_settings):
     """Counters on both sides of the launch date."""
@@ -148,6 +147,6 @@ def test_admin_home_panel_shows_the_last_seven_days(client, viewer, figures):
     client.force_login(viewer)
     html = client.get("/admin/").content.decode()
     assert "Campaign figures — last 7 days" in html
-    assert "<th scope=\"row\">Page views</th><td>200</td>" in html
+    assert '<th scope="row">Page views</th><td>200</td>' in html
     assert "(5.0 per 100 views)" in html
     assert "20 of 50 started" in html
