@@ -10,6 +10,7 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("films/", include("films.urls")),
+    path("events/", include("insights.urls")),
 ]
 
 if settings.SERVE_MEDIA:

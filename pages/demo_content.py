@@ -136,4 +136,52 @@ ACCESSIBILITY = {
     ],
 }
 
+PRIVACY = {
+    "title": "Privacy",
+    "slug": "privacy",
+    "introduction": "This website counts how it is used, in totals only. It never records who you are.",
+    "body": [
+        heading("What we count"),
+        paragraph(
+            "<p>When a page has loaded, a small script on this website adds one to a few daily totals on our own "
+            "server. We count:</p><ul><li>how many times each page was read</li>"
+            "<li>how many times a film was started, and reached a quarter, half, three quarters and the end</li>"
+            "<li>how many times a film transcript was opened</li>"
+            "<li>how many times someone tapped the call button or the link to Crimestoppers' online form</li>"
+            "<li>how many times a story was shared, and by which kind of link (for example WhatsApp or email)</li>"
+            "<li>how many times a story card shown on another website was seen</li>"
+            "<li>how many times the quick exit button was used</li>"
+            "<li>how many people answered yes or no to the short question under the stories, if it is shown</li>"
+            "</ul>"
+        ),
+        paragraph(
+            "<p>Each total is for one page, one day and one channel. The channel says how people came to the "
+            "campaign, from a short list: radio, on-demand TV, social media, one of our partner organisations, "
+            "directly, or other. It comes from the link you followed (for example a link ending in "
+            "<code>?via=radio</code>). Your browser keeps it only in this tab, and forgets it when you close the "
+            "tab.</p>"
+        ),
+        heading("What we do not record"),
+        paragraph(
+            "<ul><li>no cookies, and nothing stored on your device that could recognise you again</li>"
+            "<li>no IP address, no browser or device details, in our records or our server logs</li>"
+            "<li>no time finer than the day</li>"
+            "<li>nothing that links one count to another, so we cannot tell what any one person did</li>"
+            "<li>no advertising or analytics companies: the counting happens on this website only</li></ul>"
+        ),
+        heading("Why we count"),
+        paragraph(
+            "<p>The campaign team wants to know whether the campaign works: whether people read the stories and "
+            "watch the films, whether more people contact Crimestoppers, and which radio, TV or partner links "
+            "bring people here. Totals answer these questions without knowing anything about anyone.</p>"
+        ),
+        heading("If JavaScript is turned off"),
+        paragraph(
+            "<p>The counting needs JavaScript. If it is turned off or blocked, nothing at all is counted about "
+            "your visit, and every page, film transcript and the call button still work.</p>"
+        ),
+        placeholder("Comms team: add who runs this website and how to contact them about privacy."),
+    ],
+}
+
 SETTINGS = {"launch_date": datetime.date(2021, 4, 14)}

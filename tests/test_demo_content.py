@@ -23,7 +23,7 @@ def test_loading_twice_gives_the_same_pages_and_no_duplicates(demo_site):
     assert HomePage.objects.count() == 1
     assert StoryIndexPage.objects.count() == 1
     assert StoryPage.objects.count() == 5
-    assert StandardPage.objects.count() == 3
+    assert StandardPage.objects.count() == 4
     assert CampaignSettings.objects.count() == 1
 
 

@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/your-anonymity/",
     "/support/",
     "/accessibility/",
+    "/privacy/",
 ]
 NOT_FOUND = "/no-such-page/"
 

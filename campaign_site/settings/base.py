@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "stories",
     "films",
     "partners",
+    "insights",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -201,3 +202,10 @@ def require(name, value):
 # --- Films (issue 3): upload limits for the film snippet ---
 FILM_MAX_UPLOAD_BYTES = env_int("FILM_MAX_UPLOAD_MB", 200) * 1024 * 1024
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_KB", 512) * 1024
+
+# --- Insights (issue 6): anonymous aggregate counters ---
+# Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
+INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
+# Burst limit per page and per worker process: tokens per second, and the bucket size.
+INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
+INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)

@@ -51,8 +51,135 @@ function loadFilmPlayer(facade) {
 // --- Share links (copy link, native share sheet) ---
 
 // --- Insights (anonymous aggregate counters) ---
+// Sends one tiny beacon per event: {e: event, p: page id, c: channel}. Nothing identifies the visitor: no
+// cookie, no stored id, no timestamp finer than the server's day. The channel ("via" in the landing URL) is
+// one of a fixed list and is kept in sessionStorage, which the browser forgets when the tab closes.
+// Started after `load` so it never competes with the page or the call button. See docs/insights.md.
+
+const INSIGHTS_ENDPOINT = "/events/";
+const VIA_KEY = "insights-via";
+const VIA_FORMAT = /^[a-z0-9][a-z0-9-]{0,29}$/;
+
+function insightsChannel() {
+  let via = new URLSearchParams(window.location.search).get("via");
+  try {
+    if (via !== null) {
+      via = VIA_FORMAT.test(via) ? via : "other";
+      window.sessionStorage.setItem(VIA_KEY, via);
+      return via;
+    }
+    return window.sessionStorage.getItem(VIA_KEY) || "direct";
+  } catch {
+    // Storage blocked: count this page alone.
+    return via === null ? "direct" : VIA_FORMAT.test(via) ? via : "other";
+  }
+}
+
+function insightsSender(pageId, channel) {
+  return (event) => {
+    if (!navigator.sendBeacon) return;
+    const body = JSON.stringify({ e: event, p: pageId, c: channel });
+    try {
+      navigator.sendBeacon(INSIGHTS_ENDPOINT, body);
+    } catch {
+      // Counting must never break the page.
+    }
+  };
+}
+
+function watchFilm(video, send) {
+  const reached = new Set();
+  const once = (event) => {
+    if (!reached.has(event)) {
+      reached.add(event);
+      send(event);
+    }
+  };
+  video.addEventListener("play", () => once("film_started"));
+  video.addEventListener("timeupdate", () => {
+    if (!video.duration || !Number.isFinite(video.duration)) return;
+    const share = video.currentTime / video.duration;
+    for (const step of [25, 50, 75]) {
+      if (share >= step / 100) once(`film_${step}`);
+    }
+    if (share >= 0.99) once("film_100");
+  });
+  video.addEventListener("ended", () => {
+    for (const step of [25, 50, 75, 100]) once(`film_${step}`);
+  });
+}
+
+function startPoll(send) {
+  for (const form of document.querySelectorAll("form[data-insights-poll]")) {
+    form.addEventListener("submit", (submitEvent) => {
+      const answer = submitEvent.submitter && submitEvent.submitter.value;
+      if (answer !== "yes" && answer !== "no") return;
+      submitEvent.preventDefault();
+      send(`poll_${answer}`);
+      const thanks = document.getElementById("poll-thanks");
+      form.hidden = true;
+      if (thanks) {
+        thanks.classList.add("poll__thanks--shown");
+        thanks.focus();
+      }
+    });
+  }
+}
+
+function startInsights() {
+  const body = document.body;
+  const pageId = Number(body.dataset.pageId);
+  if (!pageId) return;
+  const send = insightsSender(pageId, insightsChannel());
+  const embed = body.dataset.insightsPageKind === "embed";
+  send(embed ? "embed_viewed" : "page_view");
+
+  document.addEventListener("click", (clickEvent) => {
+    const link = clickEvent.target.closest && clickEvent.target.closest("a, button");
+    if (!link) return;
+    const href = link.getAttribute("href") || "";
+    if (href.startsWith("tel:")) send("call_tapped");
+    else if (link.classList.contains("form-link")) send("form_tapped");
+    else if (link.dataset.shareNetwork) {
+      const network = link.dataset.shareNetwork;
+      if (["whatsapp", "x", "facebook", "email", "copy", "native"].includes(network)) send(`share_${network}`);
+    }
+  });
+  // `toggle` does not bubble: listen in the capture phase, so transcripts added later count too.
+  document.addEventListener(
+    "toggle",
+    (toggleEvent) => {
+      const details = toggleEvent.target;
+      if (details.matches && details.matches('details[data-insights="transcript"]') && details.open) {
+        send("transcript_opened");
+      }
+    },
+    true,
+  );
+  // Films may be inserted later (click-to-load players), so watch for new <video> elements too.
+  const watched = new WeakSet();
+  const watchAll = () => {
+    for (const video of document.querySelectorAll("video")) {
+      if (!watched.has(video)) {
+        watched.add(video);
+        watchFilm(video, send);
+      }
+    }
+  };
+  watchAll();
+  new MutationObserver(watchAll).observe(document.body, { childList: true, subtree: true });
+  // The safety feature dispatches this just before leaving; sendBeacon survives the navigation.
+  document.addEventListener("quickexit", () => send("quick_exit"));
+  startPoll(send);
+}
+
+function afterLoad(start) {
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+}
 
 ready(() => {
   // Each section registers its start function here.
   startFilmFacades();
+  afterLoad(startInsights);
 });

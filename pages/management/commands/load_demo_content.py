@@ -25,7 +25,7 @@ class Command(BaseCommand):
         for story in stories_demo.STORIES:
             self.story(index, story)
         anonymity = None
-        for data in (pages_demo.ANONYMITY, pages_demo.SUPPORT, pages_demo.ACCESSIBILITY):
+        for data in (pages_demo.ANONYMITY, pages_demo.SUPPORT, pages_demo.ACCESSIBILITY, pages_demo.PRIVACY):
             page = self.child(home, StandardPage, **data)
             anonymity = anonymity or page
         if home.anonymity_page_id is None:
