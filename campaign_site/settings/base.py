@@ -195,3 +195,11 @@ def require(name, value):
     if not value:
         raise ImproperlyConfigured(f"Set the {name} environment variable.")
     return value
+
+# --- Partners and sharing (issue 5): security.txt ---
+# The address security researchers write to (mailto: or https:). The default is a labelled placeholder.
+SECURITY_CONTACT_PLACEHOLDER = "mailto:security@example.invalid"
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", SECURITY_CONTACT_PLACEHOLDER)
+# ISO date (e.g. 2027-05-01) when security.txt expires; empty means 180 days from today.
+SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")

@@ -9,6 +9,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from pages import demo_content as pages_demo
 from pages.demo_images import placeholder_image
 from pages.models import CampaignSettings, HomePage, StandardPage
+from partners import demo_content as partners_demo
 from stories import demo_content as stories_demo
 from stories.models import StoryIndexPage, StoryPage
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         for data in (pages_demo.ANONYMITY, pages_demo.SUPPORT, pages_demo.ACCESSIBILITY):
             page = self.child(home, StandardPage, **data)
             anonymity = anonymity or page
+        partners_demo.load(home)
         if home.anonymity_page_id is None:
             home.anonymity_page = anonymity
             home.save_revision().publish()
