@@ -51,6 +51,12 @@ def absolute_url(url):
     return settings.SITE_URL.rstrip("/") + "/" + url.lstrip("/")
 
 
+def relative_to_site(url):
+    """Strips SITE_URL from one of our absolute URLs; other URLs (a CDN, S3) are returned as they are."""
+    base = settings.SITE_URL.rstrip("/")
+    return url[len(base) :] if url.startswith(base + "/") else url
+
+
 def page_url(page):
     """The page's absolute public URL built from SITE_URL (never from the request's host)."""
     parts = page.get_url_parts()

@@ -53,6 +53,12 @@ def share_meta(context, title=None):
     }
 
 
+@register.filter
+def site_relative(url):
+    """Our own absolute URL as a path, so the page loads it from whatever origin served the page."""
+    return share.relative_to_site(url)
+
+
 def share_text(story, cta):
     """The suggested words for a post about a story (the link and hashtag are added by each network)."""
     return f"{story.summary} Call Crimestoppers free and 100% anonymously on {cta['phone_display']}."
