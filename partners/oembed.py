@@ -49,12 +49,13 @@ def story_for_url(url):
         raise BadRequest("url is not a valid address.")
     try:
         parts = urlsplit(url)
+        host, port = parts.hostname, parts.port  # .port raises ValueError when out of range
     except ValueError as exc:
         raise BadRequest("url is not a valid address.") from exc
     ours = urlsplit(settings.SITE_URL)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadRequest("url must be an absolute http or https address.")
-    if parts.hostname != ours.hostname or parts.port != ours.port:
+    if host != ours.hostname or port != ours.port:
         raise Http404("Not one of our pages")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     if not PATH_PATTERN.match(path):

@@ -117,6 +117,8 @@ def test_unsupported_format_is_501(demo_site):
         {"url": STORY, "maxheight": "0"},
         {"url": STORY, "maxheight": "1.5"},
         {"url": SITE + "/stories/lil\x00lian/"},
+        {"url": "https://hardcalls.example.org:99999/stories/lillian/"},
+        {"url": "https://[::1/stories/lillian/"},
     ],
 )
 def test_malformed_parameters_are_400(demo_site, params):
@@ -134,7 +136,19 @@ def test_only_get_and_head(demo_site):
 values = st.one_of(
     st.text(max_size=60),
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
-    st.sampled_from([STORY, SITE + "/stories/", SITE + "/%00", "https://[::1", "http://a:b@c", "//x", "\u202e"]),
+    st.sampled_from(
+        [
+            STORY,
+            SITE + "/stories/",
+            SITE + "/%00",
+            "https://[::1",
+            "http://a:b@c",
+            "//x",
+            "\u202e",
+            SITE + ":0/",
+            SITE + ":65536/",
+        ]
+    ),
 )
 
 
