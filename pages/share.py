@@ -12,6 +12,7 @@ from io import BytesIO
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.html import strip_tags
@@ -139,8 +140,19 @@ def stored_card(prefix, inputs, draw):
     """Saves the card once per distinct inputs and returns its storage name."""
     digest = hashlib.sha256(repr((CARD_VERSION, inputs)).encode()).hexdigest()[:16]
     name = f"share-cards/{prefix}-{digest}.jpg"
+    # Remember that the file exists: on S3 each exists() is a request, and every page view asks.
+    cache_key = f"share-card:{name}"
+    try:
+        if cache.get(cache_key):
+            return name
+    except Exception:  # the cache being down must not break a page
+        logger.warning("Cache unavailable for share cards")
     if not default_storage.exists(name):
         name = default_storage.save(name, ContentFile(draw()))
+    try:
+        cache.set(cache_key, True, 24 * 3600)
+    except Exception:
+        logger.warning("Cache unavailable for share cards")
     return name
 
 
