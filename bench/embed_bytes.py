@@ -25,7 +25,7 @@ def embed_bytes(base, slug):
         context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2)
         page = context.new_page()
         finished = []
-        page.on("requestfinished", finished.append)
+        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(f"{base}/stories/{slug}/embed/", wait_until="networkidle")
         for request in finished:
             sizes = request.sizes()
