@@ -34,7 +34,7 @@ def test_each_story_has_its_kit(toolkit_html):
     assert toolkit_html.count("data-copy-target=") == 5
     # Our own absolute addresses appear inside the embed code a partner copies; nothing else is absolute.
     assert [url for url in third_party_assets(toolkit_html) if not url.startswith(SITE + "/")] == []
-    assert "<img src=\"/media/share-cards/" in toolkit_html  # shown from our own origin
+    assert '<img src="/media/share-cards/' in toolkit_html  # shown from our own origin
 
 
 @pytest.mark.django_db

@@ -196,6 +196,7 @@ def require(name, value):
         raise ImproperlyConfigured(f"Set the {name} environment variable.")
     return value
 
+
 # --- Partners and sharing (issue 5): security.txt ---
 # The address security researchers write to (mailto: or https:). The default is a labelled placeholder.
 SECURITY_CONTACT_PLACEHOLDER = "mailto:security@example.invalid"

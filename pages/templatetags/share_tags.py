@@ -4,7 +4,6 @@ import logging
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.db import DatabaseError
 
 from pages import cta as cta_values
 from pages import share
@@ -23,8 +22,8 @@ def _share_image(page, cta):
         if page is not None and hasattr(page.specific, "get_share_image"):
             return page.specific.get_share_image()
         return share.campaign_share_image(cta)
-    except (DatabaseError, OSError):
-        # A missing portrait file or an unreachable storage must never break the page itself.
+    except Exception:
+        # A missing portrait, a database or storage outage (S3 raises its own errors) must never break the page.
         logger.warning("Share image unavailable", exc_info=True)
         return None
 
@@ -40,13 +39,15 @@ def share_meta(context, title=None):
         title = title or page.seo_title or page.title
     story = page is not None and hasattr(page.specific, "get_share_image") and hasattr(page.specific, "hard_call")
     url = share.page_url(page) if page is not None else ""
+    # The 500 page renders without a request and must not touch storage: it gets no image.
+    image = _share_image(page, cta) if context.get("request") is not None else None
     return {
         "site_name": SITE_NAME,
         "title": title or SITE_NAME,
         "description": share.description_for(page),
         "url": url,
         "type": "article" if story else "website",
-        "image": _share_image(page, cta),
+        "image": image,
         "oembed_url": share.absolute_url("/oembed/?" + urlencode({"url": url, "format": "json"}))
         if story and url
         else "",
