@@ -132,10 +132,8 @@ class StoryPage(Page):
         from pages import cta
         from pages.models import CampaignSettings
 
-        try:
-            values = cta.values_from(CampaignSettings.for_site(self.get_site()))
-        except AttributeError:  # not yet under a site
-            values = cta.without_database()
+        site = self.get_site()  # None for a page previewed before it is saved under a site
+        values = cta.values_from(CampaignSettings.for_site(site)) if site else cta.without_database()
         if self.share_image:
             return share.override_share_image(self.share_image, f"{self.title}: {self.summary}")
         if self.portrait is None:
