@@ -117,7 +117,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["stories.StoryIndexPage", "pages.StandardPage"]
+    subpage_types = ["stories.StoryIndexPage", "pages.StandardPage", "partners.PartnerToolkitPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

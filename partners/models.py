@@ -1,9 +1,18 @@
-"""Organisations that share the campaign. Each has a short code used in its links' query string (`?via=CODE`)."""
+"""Partners and their toolkit page.
 
+Partners are organisations that share the campaign. Each has a short code used in its links' query string
+(`?via=CODE`).
+"""
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
+
+from pages.blocks import BaseStreamBlock
 
 # Lower-case letters, digits and hyphens: safe in a URL, and a closed set that insights can trust.
 code_validator = RegexValidator(r"^[a-z0-9][a-z0-9-]{1,29}$", "Use 2 to 30 lower-case letters, digits or hyphens.")
@@ -28,3 +37,52 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def for_code(cls, value):
+        """The partner with this code, or None. Unknown or malformed codes are ignored, never stored."""
+        if not isinstance(value, str) or len(value) > 30:
+            return None
+        try:
+            code_validator(value)
+        except ValidationError:
+            return None
+        return cls.objects.filter(code=value).first()
+
+
+class PartnerToolkitPage(Page):
+    """What partners need to share the campaign: per story the post text, short address, embed code and image."""
+
+    introduction = models.TextField(
+        max_length=600, help_text="Who this page is for and how to use it. One or two sentences."
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Guidance above the stories, such as what to post and what not to say.",
+    )
+    partners_heading = models.CharField(max_length=120, default="Partners sharing the campaign")
+    partners_text = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="Shown above the list of partners. Each partner's links carry its code, so the anonymous "
+        "totals can show which partner brought visitors.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("partners_heading"), FieldPanel("partners_text")], heading="Partners"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .toolkit import story_kits
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = list(Partner.objects.all())
+        context["kits"] = story_kits(context["partners"], context.get("cta"))
+        return context

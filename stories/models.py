@@ -1,11 +1,14 @@
 """The story index and one page per mother's story."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from films.publish_guard import FilmPublishGuardForm
+from pages import share
+from pages.share import SHARE_HEIGHT, SHARE_WIDTH
 
 from .blocks import StoryStreamBlock
 
@@ -81,6 +84,15 @@ class StoryPage(Page):
         help_text="Her film (Films in the admin menu). It needs captions and a transcript before the story "
         "is published.",
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. The picture shown when this story is shared (at least 1200x630 pixels). "
+        "Leave empty to use a card made from the portrait, her names, the summary and the phone number.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -94,6 +106,7 @@ class StoryPage(Page):
         FieldPanel("film", heading="Film"),
         FieldPanel("narrative"),
     ]
+    promote_panels = Page.promote_panels + [FieldPanel("share_image")]
 
     # Publishing is refused while her film lacks captions or a transcript (films/publish_guard.py).
     base_form_class = FilmPublishGuardForm
@@ -107,3 +120,27 @@ class StoryPage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def clean(self):
+        super().clean()
+        image = self.share_image
+        if image and (image.width < SHARE_WIDTH or image.height < SHARE_HEIGHT):
+            raise ValidationError(
+                {
+                    "share_image": f"This image is {image.width}x{image.height} pixels. A share image must be at "
+                    f"least {SHARE_WIDTH}x{SHARE_HEIGHT} so it looks sharp wherever the story is shared."
+                }
+            )
+
+    def get_share_image(self):
+        """The 1200x630 image for og:image: the editor's override, or a card drawn from the portrait."""
+        from pages import cta
+        from pages.models import CampaignSettings
+
+        site = self.get_site()  # None for a page previewed before it is saved under a site
+        values = cta.values_from(CampaignSettings.for_site(site)) if site else cta.without_database()
+        if self.share_image:
+            return share.override_share_image(self.share_image, f"{self.title}: {self.summary}")
+        if self.portrait is None:
+            return share.campaign_share_image(values)
+        return share.story_share_image(self, values)

@@ -6,13 +6,14 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from pages.demo_images import placeholder_image
 from pages.models import HomePage, StandardPage
+from partners.models import PartnerToolkitPage
 from stories.models import StoryIndexPage, StoryPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StoryIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StoryIndexPage, StandardPage, PartnerToolkitPage})
 
     def test_story_index_sits_under_home_and_holds_stories(self):
         self.assertAllowedParentPageTypes(StoryIndexPage, {HomePage})
@@ -32,8 +33,9 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
         self.login()
         root = Page.get_first_root_node()
         self.home = root.add_child(
-            instance=HomePage(title="Home", slug="home-test", campaign_line="Line", premise="<p>P</p>",
-                              anonymity_text="<p>A</p>")
+            instance=HomePage(
+                title="Home", slug="home-test", campaign_line="Line", premise="<p>P</p>", anonymity_text="<p>A</p>"
+            )
         )
         self.index = self.home.add_child(instance=StoryIndexPage(title="Stories", slug="stories"))
 

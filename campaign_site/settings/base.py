@@ -209,3 +209,11 @@ INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
 # Burst limit per page and per worker process: tokens per second, and the bucket size.
 INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
 INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
+
+# --- Partners and sharing (issue 5): security.txt ---
+# The address security researchers write to (mailto: or https:). The default is a labelled placeholder.
+SECURITY_CONTACT_PLACEHOLDER = "mailto:security@example.invalid"
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", SECURITY_CONTACT_PLACEHOLDER)
+# ISO date (e.g. 2027-05-01) when security.txt expires; empty means 180 days from today.
+SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")

@@ -49,6 +49,69 @@ function loadFilmPlayer(facade) {
 }
 
 // --- Share links (copy link, native share sheet) ---
+// The plain links work everywhere; these buttons appear only where the browser can do what they say.
+
+function announce(status, text) {
+  if (status) {
+    status.textContent = "";
+    // A fresh text node after a tick makes screen readers announce the same words again.
+    setTimeout(() => {
+      status.textContent = text;
+    }, 50);
+  }
+}
+
+async function copyText(text) {
+  await navigator.clipboard.writeText(text);
+}
+
+function startShareLinks() {
+  const canCopy = Boolean(navigator.clipboard && window.isSecureContext);
+  for (const section of document.querySelectorAll("[data-share]")) {
+    const data = {
+      title: section.dataset.shareTitle,
+      text: section.dataset.shareText,
+      url: section.dataset.shareUrl,
+    };
+    const status = section.querySelector("[data-share-status]");
+    const native = section.querySelector("[data-share-native]");
+    if (native && navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+      native.hidden = false;
+      native.querySelector("button").addEventListener("click", () => {
+        navigator.share(data).catch(() => {}); // the visitor closed the sheet: nothing to say
+      });
+    }
+    const copy = section.querySelector("[data-share-copy]");
+    if (copy && canCopy) {
+      copy.hidden = false;
+      copy.querySelector("button").addEventListener("click", () => {
+        copyText(data.url).then(
+          () => announce(status, "Link copied."),
+          () => announce(status, "Could not copy. Select the address below and copy it."),
+        );
+      });
+    }
+  }
+  // Copy buttons for code on the partner toolkit page.
+  for (const wrapper of document.querySelectorAll("[data-copy]")) {
+    const button = wrapper.querySelector("[data-copy-target]");
+    const source = button && document.getElementById(button.dataset.copyTarget);
+    if (!source || !canCopy) {
+      continue;
+    }
+    wrapper.hidden = false;
+    const status = wrapper.querySelector("[data-copy-status]");
+    button.addEventListener("click", () => {
+      copyText(source.value || source.textContent).then(
+        () => announce(status, "Copied."),
+        () => {
+          source.select();
+          announce(status, "Could not copy. The code is selected: copy it with your keyboard.");
+        },
+      );
+    });
+  }
+}
 
 // --- Insights (anonymous aggregate counters) ---
 // Sends one tiny beacon per event: {e: event, p: page id, c: channel}. Nothing identifies the visitor: no
@@ -182,4 +245,5 @@ ready(() => {
   // Each section registers its start function here.
   startFilmFacades();
   afterLoad(startInsights);
+  startShareLinks();
 });

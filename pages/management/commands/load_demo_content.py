@@ -10,6 +10,7 @@ from films.demo_loader import demo_film
 from pages import demo_content as pages_demo
 from pages.demo_images import placeholder_image
 from pages.models import CampaignSettings, HomePage, StandardPage
+from partners import demo_content as partners_demo
 from stories import demo_content as stories_demo
 from stories.models import StoryIndexPage, StoryPage
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         for data in (pages_demo.ANONYMITY, pages_demo.SUPPORT, pages_demo.ACCESSIBILITY, pages_demo.PRIVACY):
             page = self.child(home, StandardPage, **data)
             anonymity = anonymity or page
+        partners_demo.load(home)
         if home.anonymity_page_id is None:
             home.anonymity_page = anonymity
             home.save_revision().publish()

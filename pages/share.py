@@ -1,0 +1,197 @@
+"""What a page looks like when shared: absolute URLs from SITE_URL and 1200x630 share cards.
+
+Share cards are drawn with Pillow (a portrait beside the campaign's words, or the campaign card alone) and
+stored once in the default storage under a name that changes when their inputs change, so S3 and local
+media both work and nothing is redrawn per request.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from io import BytesIO
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.html import strip_tags
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont, ImageOps
+
+SHARE_WIDTH, SHARE_HEIGHT = 1200, 630
+PORTRAIT_WIDTH = 480  # the portrait's share of the card; the words take the rest
+CARD_VERSION = "1"  # bump to redraw every card after changing the drawing code
+BACKGROUND = (11, 12, 12)
+HIGHLIGHT = (255, 221, 0)
+WHITE = (255, 255, 255)
+DEFAULT_DESCRIPTION = (
+    "Five mothers whose sons were killed by knife crime tell of the hard calls they had to make. "
+    "Know something? Call Crimestoppers, 100% anonymously."
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """An image ready for og:image: absolute URL, pixel size and alt text."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def absolute_url(url):
+    """Makes a site-relative URL absolute with the configured site address (SITE_URL)."""
+    if not url:
+        return ""
+    if urlsplit(url).scheme:
+        return url
+    return settings.SITE_URL.rstrip("/") + "/" + url.lstrip("/")
+
+
+def relative_to_site(url):
+    """Strips SITE_URL from one of our absolute URLs; other URLs (a CDN, S3) are returned as they are."""
+    base = settings.SITE_URL.rstrip("/")
+    return url[len(base) :] if url.startswith(base + "/") else url
+
+
+def page_url(page):
+    """The page's absolute public URL built from SITE_URL (never from the request's host)."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return absolute_url(parts[2])
+
+
+def rebase(url):
+    """Replaces the scheme and host of an absolute URL by SITE_URL's (Wagtail builds them from the Site)."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return absolute_url(path)
+
+
+def description_for(page):
+    """The best one-paragraph description a page has, falling back to the campaign's."""
+    if page is None:
+        return DEFAULT_DESCRIPTION
+    specific = page.specific
+    for candidate in (
+        getattr(specific, "get_meta_description", lambda: "")(),
+        specific.search_description,
+        getattr(specific, "introduction", ""),
+        strip_tags(getattr(specific, "premise", "") or ""),
+    ):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return DEFAULT_DESCRIPTION
+
+
+def _font(size):
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(draw, text, font, width):
+    lines, line = [], ""
+    for word in text.split():
+        attempt = f"{line} {word}".strip()
+        if draw.textlength(attempt, font=font) <= width or not line:
+            line = attempt
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def draw_card(headline, line, cta, portrait=None):
+    """Returns JPEG bytes of a 1200x630 card: optional portrait at the left, the words and the CTA at the right."""
+    canvas = PILImage.new("RGB", (SHARE_WIDTH, SHARE_HEIGHT), BACKGROUND)
+    left = 64
+    if portrait is not None:
+        canvas.paste(ImageOps.fit(portrait.convert("RGB"), (PORTRAIT_WIDTH, SHARE_HEIGHT)), (0, 0))
+        left = PORTRAIT_WIDTH + 56
+    draw = ImageDraw.Draw(canvas)
+    text_width = SHARE_WIDTH - left - 56
+    draw.text((left, 56), "HARD CALLS SAVE LIVES", fill=HIGHLIGHT, font=_font(28))
+    y = 120
+    headline_font = _font(52)
+    for text in _wrap(draw, headline, headline_font, text_width)[:3]:
+        draw.text((left, y), text, fill=WHITE, font=headline_font)
+        y += 64
+    y += 16
+    line_font = _font(30)
+    for text in _wrap(draw, line, line_font, text_width)[:4]:
+        draw.text((left, y), text, fill=WHITE, font=line_font)
+        y += 40
+    call = f"Call Crimestoppers {cta['phone_display']}"
+    draw.rectangle([left, 466, SHARE_WIDTH - 56, 530], fill=HIGHLIGHT)
+    draw.text((left + 20, 478), call, fill=BACKGROUND, font=_font(38))
+    draw.text((left, 552), f"{cta['anonymity_line']}  {cta['hashtag']}", fill=WHITE, font=_font(28))
+    buffer = BytesIO()
+    canvas.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def stored_card(prefix, inputs, draw):
+    """Saves the card once per distinct inputs and returns its storage name."""
+    digest = hashlib.sha256(repr((CARD_VERSION, inputs)).encode()).hexdigest()[:16]
+    name = f"share-cards/{prefix}-{digest}.jpg"
+    # Remember that the file exists: on S3 each exists() is a request, and every page view asks.
+    cache_key = f"share-card:{name}"
+    try:
+        if cache.get(cache_key):
+            return name
+    except Exception:  # the cache being down must not break a page
+        logger.warning("Cache unavailable for share cards")
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(draw()))
+    try:
+        cache.set(cache_key, True, 24 * 3600)
+    except Exception:
+        logger.warning("Cache unavailable for share cards")
+    return name
+
+
+def campaign_share_image(cta):
+    """The campaign card for the home page, standard pages and anything without its own image."""
+    headline = "Calling about knife crime may be hard. There are harder calls."
+    line = "Five mothers tell of the calls they had to make after their sons were killed."
+    inputs = (headline, line, cta["phone_display"], cta["anonymity_line"], cta["hashtag"])
+    name = stored_card("campaign", inputs, lambda: draw_card(headline, line, cta))
+    return ShareImage(
+        url=absolute_url(default_storage.url(name)),
+        width=SHARE_WIDTH,
+        height=SHARE_HEIGHT,
+        alt=f"Hard calls save lives. Call Crimestoppers anonymously on {cta['phone_display']}.",
+    )
+
+
+def story_share_image(story, cta):
+    """A story's card: its portrait (cropped by Wagtail around the focal point) beside its names and line."""
+    rendition = story.portrait.get_rendition(f"fill-{PORTRAIT_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
+    headline = f"{story.mother_display}, mother of {story.son_name}"
+    inputs = (rendition.file.name, headline, story.summary, cta["phone_display"], cta["anonymity_line"], cta["hashtag"])
+
+    def draw():
+        with rendition.file.open("rb") as handle:
+            portrait = PILImage.open(handle)
+            portrait.load()
+        return draw_card(headline, story.summary, cta, portrait)
+
+    name = stored_card(f"story-{story.slug}", inputs, draw)
+    return ShareImage(
+        url=absolute_url(default_storage.url(name)),
+        width=SHARE_WIDTH,
+        height=SHARE_HEIGHT,
+        alt=f"{story.title}: {story.summary} Call Crimestoppers anonymously on {cta['phone_display']}.",
+    )
+
+
+def override_share_image(image, alt):
+    """An editor's uploaded share image, cropped to exactly 1200x630 (uploads are checked to be big enough)."""
+    rendition = image.get_rendition(f"fill-{SHARE_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
+    return ShareImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)

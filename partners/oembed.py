@@ -1,0 +1,141 @@
+"""oEmbed 1.0 provider at /oembed/ for the story pages (https://oembed.com/).
+
+`url` (required) must be one of our live story pages; `maxwidth`/`maxheight` are positive whole numbers;
+`format` is json (xml is not offered). Answers: 200 rich JSON, 400 malformed parameters, 404 not one of our
+stories, 501 unsupported format. Never a 500: every input is checked before it reaches the database.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from pages import share
+from stories import embed
+from stories.models import StoryPage
+
+CACHE_AGE = 3600
+MAX_URL_LENGTH = 2000
+# A Wagtail path is slugs separated by slashes; anything else cannot be one of our pages.
+PATH_PATTERN = re.compile(r"^/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]*$")
+DIMENSION_PATTERN = re.compile(r"^[0-9]{1,6}$")
+PROVIDER_NAME = "Hard calls save lives"
+
+
+class BadRequest(Exception):
+    pass
+
+
+def error(status, message):
+    return HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+
+
+def dimension(request, name):
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return None
+    if not DIMENSION_PATTERN.match(value) or int(value) < 1:
+        raise BadRequest(f"{name} must be a positive whole number.")
+    return int(value)
+
+
+def story_for_url(url):
+    """The live, public story page that `url` names, or Http404."""
+    if len(url) > MAX_URL_LENGTH or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        raise BadRequest("url is not a valid address.")
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port  # .port raises ValueError when out of range
+    except ValueError as exc:
+        raise BadRequest("url is not a valid address.") from exc
+    ours = urlsplit(settings.SITE_URL)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadRequest("url must be an absolute http or https address.")
+    if host != ours.hostname or port != ours.port:
+        raise Http404("Not one of our pages")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    if not PATH_PATTERN.match(path):
+        raise Http404("Not one of our pages")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise Http404("No site")
+    url_path = site.root_page.url_path + path.lstrip("/")
+    story = StoryPage.objects.live().public().filter(url_path=url_path).select_related("portrait").first()
+    if story is None:
+        raise Http404("Not one of our stories")
+    return story
+
+
+def size(maxwidth, maxheight):
+    width = embed.DEFAULT_WIDTH if maxwidth is None else min(embed.DEFAULT_WIDTH, maxwidth)
+    height = embed.DEFAULT_HEIGHT if maxheight is None else min(embed.DEFAULT_HEIGHT, maxheight)
+    if width < embed.MIN_WIDTH or height < embed.MIN_HEIGHT:
+        # The spec lets a provider say it has nothing to fit: the card cannot be read smaller than this.
+        raise Http404("The card cannot fit in that space")
+    return width, height
+
+
+def thumbnail(story, maxwidth, maxheight):
+    """The share card if it fits the limits asked for, else the portrait scaled down to fit them."""
+    limit_w, limit_h = maxwidth or share.SHARE_WIDTH, maxheight or share.SHARE_HEIGHT
+    image = story.get_share_image()
+    if image.width <= limit_w and image.height <= limit_h:
+        return image.url, image.width, image.height
+    if story.portrait is None:
+        return None
+    rendition = story.portrait.get_rendition(f"max-{limit_w}x{limit_h}|format-jpeg")
+    return share.absolute_url(rendition.url), rendition.width, rendition.height
+
+
+def answer(story, width, height, maxwidth, maxheight):
+    data = {
+        "version": "1.0",
+        "type": "rich",
+        "html": str(embed.embed_html(story, width, height)),
+        "width": width,
+        "height": height,
+        "title": story.title,
+        "author_name": story.mother_name or PROVIDER_NAME,
+        "author_url": share.page_url(story),
+        "provider_name": PROVIDER_NAME,
+        "provider_url": share.absolute_url("/"),
+        "cache_age": CACHE_AGE,
+    }
+    try:
+        found = thumbnail(story, maxwidth, maxheight)
+    except OSError:  # a missing image file: answer without a thumbnail rather than fail
+        found = None
+    if found is None:
+        return data
+    url, thumb_width, thumb_height = found
+    # The spec: thumbnail_url, _width and _height come together, and within maxwidth/maxheight.
+    data.update(thumbnail_url=url, thumbnail_width=thumb_width, thumbnail_height=thumb_height)
+    return data
+
+
+@require_safe
+def oembed(request):
+    fmt = request.GET.get("format", "json")
+    if fmt != "json":
+        return error(501, "Only format=json is offered.")
+    url = request.GET.get("url", "")
+    if not url:
+        return error(400, "The url parameter is required.")
+    try:
+        maxwidth = dimension(request, "maxwidth")
+        maxheight = dimension(request, "maxheight")
+        story = story_for_url(url)
+        width, height = size(maxwidth, maxheight)
+    except BadRequest as exc:
+        return error(400, str(exc))
+    except Http404 as exc:
+        return error(404, str(exc))
+    response = JsonResponse(answer(story, width, height, maxwidth, maxheight))
+    # Consumers on other sites read this with fetch() as well as from their servers.
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=CACHE_AGE)
+    return response

@@ -1,0 +1,71 @@
+"""The embeddable story card at /stories/<slug>/embed/ and the iframe code that partners paste.
+
+This is the only route any site may frame. It sets no cookie, loads nothing from another origin and speaks
+WordPress's embed protocol (height and link messages carrying the secret from the URL fragment), so it also
+works inside WordPress's sandboxed iframe.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from pages import share
+
+from .models import StoryPage
+
+DEFAULT_WIDTH = 480
+DEFAULT_HEIGHT = 640
+MIN_WIDTH = 200
+MIN_HEIGHT = 200
+# Read by the CSP middleware: this route may be framed by anyone; every other route sends frame-ancestors 'none'.
+FRAME_ANCESTORS = "*"
+
+
+def live_story(slug):
+    story = StoryPage.objects.live().public().filter(slug=slug).select_related("portrait").first()
+    if story is None:
+        raise Http404("No such story")
+    return story
+
+
+def embed_url(story):
+    return share.absolute_url(f"/stories/{story.slug}/embed/")
+
+
+def embed_title(story):
+    return f"{story.title}: a story from Hard calls save lives"
+
+
+def embed_html(story, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):
+    """The code a partner pastes: a titled iframe, and a quote with a link shown where iframes are not allowed.
+
+    The classes and the blockquote follow WordPress's own embeds, so WordPress shows the link until the card
+    reports its height, then swaps in the card.
+    """
+    url = share.page_url(story)
+    return format_html(
+        '<blockquote class="wp-embedded-content"><a href="{url}">{title}</a>: {summary}</blockquote>'
+        '<iframe class="wp-embedded-content" src="{src}" width="{width}" height="{height}" title="{iframe_title}" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" '
+        'loading="lazy" style="border:0;max-width:100%"></iframe>',
+        url=url,
+        title=story.title,
+        summary=story.summary,
+        src=embed_url(story),
+        width=width,
+        height=height,
+        iframe_title=embed_title(story),
+    )
+
+
+@xframe_options_exempt
+@require_safe
+def story_embed(request, slug):
+    story = live_story(slug)
+    response = render(request, "stories/embed_card.html", {"story": story, "story_url": share.page_url(story)})
+    response.frame_ancestors = FRAME_ANCESTORS
+    patch_cache_control(response, public=True, max_age=300)
+    return response

@@ -1,0 +1,89 @@
+"""The embeddable story card: frameable by anyone (and only it), no cookie, nothing third-party, the CTA."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+from django.utils.html import escape
+
+from stories.models import StoryPage
+from tests.helpers import tel_links, third_party_assets
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self.scripts = []
+        self.inline_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append(attrs)
+        if tag == "script":
+            self.scripts.append(attrs.get("src"))
+            self.inline_script = self.inline_script or not attrs.get("src")
+
+
+@pytest.fixture
+def client():
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.mark.django_db
+def test_embed_may_be_framed_by_any_site_and_says_so_for_the_csp(client, demo_site):
+    response = client.get("/stories/lillian/embed/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response.headers
+    # The CSP middleware reads this to send frame-ancestors * here and 'none' everywhere else.
+    assert response.frame_ancestors == "*"
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/stories/lillian/", "/partner-toolkit/", "/oembed/?url=x"])
+def test_every_other_route_refuses_framing(client, demo_site, path):
+    response = client.get(path)
+    assert response["X-Frame-Options"] == "DENY"
+    assert getattr(response, "frame_ancestors", None) is None
+
+
+@pytest.mark.django_db
+def test_embed_sets_no_cookie_and_loads_nothing_third_party(client, demo_site):
+    response = client.get("/stories/archie/embed/")
+    html = response.content.decode()
+    assert response.cookies == {} and "Set-Cookie" not in response.headers
+    assert third_party_assets(html) == []
+    parser = LinkParser()
+    parser.feed(html)
+    # The coming CSP forbids inline scripts: the card's only script is a static file of ours.
+    assert not parser.inline_script and parser.scripts == ["/static/js/embed.js"]
+    assert 'style="' not in html and "<style" not in html
+
+
+@pytest.mark.django_db
+def test_embed_shows_the_story_and_the_call_to_action_from_the_setting(client, campaign_settings):
+    campaign_settings.phone_display = "0800 123 456"
+    campaign_settings.phone_tel = "0800123456"
+    campaign_settings.save()
+    html = client.get("/stories/archie/embed/").content.decode()
+    assert tel_links(html) == ["tel:0800123456"]
+    assert "0800 123 456" in html and "100% anonymous. Always." in html
+    story = StoryPage.objects.get(slug="archie")
+    assert escape(story.summary) in html and "Becky" in html and "Archie" in html
+    parser = LinkParser()
+    parser.feed(html)
+    film = [link for link in parser.links if link.get("target") == "_blank"]
+    assert len(film) == 1
+    assert film[0]["href"].endswith("/stories/archie/") and "noopener" in film[0]["rel"]
+    assert "opens in a new tab" in html
+
+
+@pytest.mark.django_db
+def test_unknown_draft_or_private_stories_have_no_card(client, demo_site):
+    assert client.get("/stories/no-such-story/embed/").status_code == 404
+    story = StoryPage.objects.get(slug="godwin")
+    story.unpublish()
+    assert client.get("/stories/godwin/embed/").status_code == 404
+    assert client.post("/stories/lillian/embed/").status_code in {403, 405}  # CSRF or method: never served

@@ -1,0 +1,94 @@
+"""The partner toolkit page: per story the post text, hashtag, short address, embed code and share image."""
+
+import html as html_lib
+
+import pytest
+from django.test import Client
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from pages.models import HomePage
+from partners.models import Partner, PartnerToolkitPage
+from tests.helpers import third_party_assets
+
+SITE = "https://hardcalls.example.org"
+
+
+@pytest.fixture
+def toolkit_html(settings, demo_site):
+    settings.SITE_URL = SITE
+    response = Client().get("/partner-toolkit/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_each_story_has_its_kit(toolkit_html):
+    text = html_lib.unescape(toolkit_html)
+    for slug in ["lillian", "dwayne", "godwin", "archie", "fifth-story"]:
+        assert f"{SITE}/{slug}" in text  # short address
+        assert f'<iframe class="wp-embedded-content" src="{SITE}/stories/{slug}/embed/"' in text  # embed code
+        assert f'download="{slug}-share-image.jpg"' in text
+    assert "Quamari was stabbed and killed. Lillian had to phone her aunt and tell her. Call Crimestoppers" in text
+    assert "#HardCallsSaveLives" in text
+    assert toolkit_html.count("data-copy-target=") == 5
+    # Our own absolute addresses appear inside the embed code a partner copies; nothing else is absolute.
+    assert [url for url in third_party_assets(toolkit_html) if not url.startswith(SITE + "/")] == []
+    assert '<img src="/media/share-cards/' in toolkit_html  # shown from our own origin
+
+
+@pytest.mark.django_db
+def test_partners_listed_with_their_own_links(toolkit_html):
+    assert "Example borough partner (placeholder)" in toolkit_html
+    assert f"{SITE}/stories/lillian/?via=example-borough" in toolkit_html
+    assert f"{SITE}/stories/archie/?via=example-charity" in toolkit_html
+
+
+@pytest.mark.django_db
+def test_demo_partners_are_plainly_placeholders(demo_site):
+    assert Partner.objects.count() >= 1
+    assert all("(placeholder)" in partner.name for partner in Partner.objects.all())
+
+
+@pytest.mark.django_db
+def test_a_new_partner_appears_with_links(settings, demo_site):
+    settings.SITE_URL = SITE
+    Partner.objects.create(name="Another placeholder partner", code="another")
+    html = Client().get("/partner-toolkit/").content.decode()
+    assert "Another placeholder partner" in html and f"{SITE}/stories/godwin/?via=another" in html
+
+
+@pytest.mark.django_db
+def test_partner_codes_are_looked_up_never_trusted(demo_site):
+    assert Partner.for_code("example-borough").name.startswith("Example borough")
+    for value in ["unknown-partner", "EXAMPLE-BOROUGH", "<script>", "x" * 200, None, "", "a\x00b"]:
+        assert Partner.for_code(value) is None
+
+
+class TestToolkitInAdmin(WagtailPageTestCase):
+    def setUp(self):
+        from django.core.management import call_command
+
+        call_command("load_demo_content", verbosity=0)
+        self.login()
+
+    def test_editors_can_create_it_under_home_only(self):
+        self.assertAllowedParentPageTypes(PartnerToolkitPage, {HomePage})
+        PartnerToolkitPage.objects.all().delete()
+        self.assertCanCreate(
+            HomePage.objects.get(),
+            PartnerToolkitPage,
+            nested_form_data(
+                {
+                    "title": "Toolkit",
+                    "slug": "toolkit",
+                    "introduction": "For partners.",
+                    "body": streamfield([]),
+                    "partners_heading": "Partners",
+                    "partners_text": "",
+                }
+            ),
+        )
+
+    def test_it_is_routable(self):
+        self.assertPageIsRoutable(PartnerToolkitPage.objects.get())
