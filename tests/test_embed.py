@@ -58,7 +58,7 @@ def test_embed_sets_no_cookie_and_loads_nothing_third_party(client, demo_site):
     parser = LinkParser()
     parser.feed(html)
     # The coming CSP forbids inline scripts: the card's only script is a static file of ours.
-    assert not parser.inline_script and parser.scripts == ["/static/js/embed.js"]
+    assert not parser.inline_script and parser.scripts == ["/static/js/site.js"]
     assert 'style="' not in html and "<style" not in html
 
 

@@ -236,6 +236,65 @@ function startInsights() {
   startPoll(send);
 }
 
+// --- Embed card (WordPress's embed protocol) ---
+// The embedding page puts a ten-character secret in the URL fragment (#?secret=...) and listens for
+// {message, value, secret} posts. We report our height so the frame fits, and hand our own http(s) links to the
+// parent, because WordPress's sandboxed iframe cannot open them itself. Without a secret links work as written.
+
+let embedSecret = "";
+let embedResizing = 0;
+
+function embedReadSecret() {
+  const match = window.location.hash.match(/secret=([A-Za-z0-9]{10})/);
+  embedSecret = match ? match[1] : "";
+}
+
+function embedSend(message, value) {
+  window.parent.postMessage({ message: message, value: value, secret: embedSecret }, "*");
+}
+
+function embedSendHeight() {
+  embedSend("height", Math.ceil(document.body.getBoundingClientRect().height));
+}
+
+function embedOnResize() {
+  clearTimeout(embedResizing);
+  embedResizing = setTimeout(embedSendHeight, 100);
+}
+
+function embedOnClick(event) {
+  const link = event.target.closest && event.target.closest("a[href]");
+  if (!link || !embedSecret || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+    return;
+  }
+  // tel: links are left to the browser: only web addresses go to the parent page.
+  if (!/^https?:$/.test(link.protocol)) {
+    return;
+  }
+  embedSend("link", link.href);
+  event.preventDefault();
+}
+
+function embedOnMessage(event) {
+  // Newer WordPress asks for the height again with a "ready" message once its listener is in place.
+  const data = event.data;
+  if (event.source === window.parent && data && data.message === "ready" && data.secret === embedSecret) {
+    embedSendHeight();
+  }
+}
+
+function startEmbedProtocol() {
+  // Only the embed card, and only inside a frame.
+  if (document.body.dataset.insightsPageKind !== "embed" || window.self === window.top) return;
+  embedReadSecret();
+  window.addEventListener("hashchange", embedReadSecret);
+  embedSendHeight();
+  window.addEventListener("load", embedSendHeight);
+  window.addEventListener("resize", embedOnResize);
+  window.addEventListener("message", embedOnMessage);
+  document.addEventListener("click", embedOnClick);
+}
+
 function afterLoad(start) {
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
@@ -246,4 +305,5 @@ ready(() => {
   startFilmFacades();
   afterLoad(startInsights);
   startShareLinks();
+  startEmbedProtocol();
 });
