@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "pages",
     "stories",
     "partners",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -195,3 +196,9 @@ def require(name, value):
     if not value:
         raise ImproperlyConfigured(f"Set the {name} environment variable.")
     return value
+
+
+# --- Editorial sign-off (issue 8) ---
+# Publishing at the end of the "Family and legal sign-off" workflow does not need the approver to hold "publish"
+# permission, so no one but Administrators can publish around the sign-off.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_signed_off"
