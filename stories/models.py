@@ -6,14 +6,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .blocks import StoryStreamBlock
+from .publish_guards import StoryPageForm, check_before_publish
 
 
 class StoryIndexPage(Page):
     """Lists every live story (at /stories/)."""
 
-    introduction = models.TextField(
-        blank=True, max_length=400, help_text="A sentence or two shown above the stories."
-    )
+    introduction = models.TextField(blank=True, max_length=400, help_text="A sentence or two shown above the stories.")
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -96,6 +95,14 @@ class StoryPage(Page):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+
+    # Drafts save with anything missing; publishing and sign-off need everything (see publish_guards).
+    base_form_class = StoryPageForm
+
+    def publish(self, revision, *args, **kwargs):
+        if not check_before_publish(revision, log_action=kwargs.get("log_action")):
+            return None
+        return super().publish(revision, *args, **kwargs)
 
     @property
     def mother_display(self):

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused story publish into an admin message (issue 8).
+    "stories.publish_guards.PublishBlockedMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
@@ -202,3 +204,5 @@ def require(name, value):
 # Publishing at the end of the "Family and legal sign-off" workflow does not need the approver to hold "publish"
 # permission, so no one but Administrators can publish around the sign-off.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_signed_off"
+# What a story needs before it can go live (stories/publish_guards.py). Add further checks by dotted path.
+STORY_PUBLISH_CHECKS = ["stories.publish_guards.story_basics_problems"]
