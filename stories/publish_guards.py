@@ -12,6 +12,7 @@ Where the checks run:
   the refusal into the same message on the story's edit page; `publish_scheduled` logs it and drops the schedule.
 """
 
+import copy
 import logging
 from dataclasses import dataclass
 
@@ -31,26 +32,35 @@ SCHEDULED_LOG_ACTION = "wagtail.publish.scheduled"
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing missing. `field` (with its `label`) ties it to a form field, to mark it in the editor."""
+
     message: str
     field: str | None = None
+    label: str | None = None
 
     def __str__(self):
-        return self.message
+        return f"{self.label}: {self.message}" if self.label else self.message
 
 
 def story_basics_problems(page):
     """Summary, portrait alt text and a share image."""
     problems = []
     if not (page.summary or "").strip():
-        problems.append(Problem("Add a summary: the one line shown on the story card and when shared.", "summary"))
+        problems.append(
+            Problem("Write the one-line summary shown on the story card and when it is shared.", "summary", "Summary")
+        )
     if not (page.portrait_alt or "").strip():
         problems.append(
-            Problem("Add portrait alt text: describe the portrait for people who cannot see it.", "portrait_alt")
+            Problem("Describe the portrait for people who cannot see it.", "portrait_alt", "Portrait alt text")
         )
     # The share image is generated from the portrait unless an override is chosen (StoryPage.share_image).
     if not page.portrait_id and not getattr(page, "share_image_id", None):
         problems.append(
-            Problem("Add a portrait or a share image: links shared on social media need a picture.", "portrait")
+            Problem(
+                "Choose a portrait (or a share image): links shared on social media need a picture.",
+                "portrait",
+                "Portrait or share image",
+            )
         )
     return problems
 
@@ -74,7 +84,7 @@ class PublishBlocked(PermissionDenied):
     def __init__(self, page, problems):
         self.page = page
         self.problems = problems
-        super().__init__(f"“{page.title}” cannot go live yet: " + " ".join(p.message for p in problems))
+        super().__init__(f"“{page.title}” cannot go live yet. Missing: " + " ".join(map(str, problems)))
 
 
 def check_before_publish(revision, log_action=None):
@@ -98,11 +108,28 @@ class StoryPageForm(WagtailAdminPageForm):
         super()._post_clean()
         if self.is_deferred_validation or not self.moves_towards_live():
             return
-        for problem in publish_problems(self.instance):
-            # Fields Wagtail already flags as required are not reported twice.
-            if problem.field and problem.field in self.errors:
-                continue
-            self.add_error(None, problem.message)
+        problems = publish_problems(self.as_submitted())
+        if not problems:
+            return
+        # A non-field error makes Wagtail's message list every error, so the editor reads the whole list at once.
+        self.add_error(None, "This story cannot go live yet. What is missing:")
+        for problem in problems:
+            if problem.field in self.fields:
+                # Replaces a bare "This field is required." with what is needed and why.
+                self.errors.pop(problem.field, None)
+                self.add_error(problem.field, problem.message)
+            else:
+                self.add_error(None, str(problem))
+
+    def as_submitted(self):
+        """The page as the editor submitted it. A required field left empty fails form validation and so never
+        reaches the instance, which still holds the old value; the checks must see it empty."""
+        page = copy.copy(self.instance)
+        for name, errors in self.errors.as_data().items():
+            if name in self.fields and any(error.code == "required" for error in errors):
+                model_field = page._meta.get_field(name)
+                setattr(page, model_field.attname, model_field.get_default())
+        return page
 
     def moves_towards_live(self):
         """Publishing, submitting or approving; never sending back or cancelling, which must always work."""
