@@ -24,9 +24,7 @@ STORY_INDEX = {
     "introduction": "Five mothers, and the first calls they had to make after their sons were killed.",
 }
 
-CONFIRM_WITH_CRIMESTOPPERS = (
-    "Comms team: confirm this wording with Crimestoppers before launch."
-)
+CONFIRM_WITH_CRIMESTOPPERS = "Comms team: confirm this wording with Crimestoppers before launch."
 
 
 def paragraph(html):

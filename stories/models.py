@@ -1,7 +1,8 @@
 """The story index and one page per mother's story."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -14,7 +15,10 @@ class StoryIndexPage(Page):
 
     introduction = models.TextField(blank=True, max_length=400, help_text="A sentence or two shown above the stories.")
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = [
+        TitleFieldPanel("title", help_text="The heading of the stories list, for example 'Their stories'."),
+        FieldPanel("introduction"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -80,7 +84,11 @@ class StoryPage(Page):
         help_text="A still from her film, shown where the film plays.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text="The story's heading, for example 'Lillian and Quamari'. Use only names the family agreed to.",
+        ),
         MultiFieldPanel(
             [FieldPanel("mother_name"), FieldPanel("son_name"), FieldPanel("son_age"), FieldPanel("borough")],
             heading="The family",
@@ -98,6 +106,15 @@ class StoryPage(Page):
 
     # Drafts save with anything missing; publishing and sign-off need everything (see publish_guards).
     base_form_class = StoryPageForm
+
+    # The editor's live preview offers both; its size switcher covers phone (375 px), tablet and desktop (1280 px).
+    preview_modes = [("", "Story page"), ("embed", "Embed card")]
+    embed_preview_template = "stories/story_embed_preview.html"
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "embed":
+            return TemplateResponse(request, self.embed_preview_template, self.get_context(request))
+        return super().serve_preview(request, mode_name)
 
     def publish(self, revision, *args, **kwargs):
         if not check_before_publish(revision, log_action=kwargs.get("log_action")):

@@ -48,8 +48,14 @@ def test_500_page_renders_when_the_database_is_unreachable(settings):
     try:
         connection.close()
         connection.settings_dict.update(
-            {"ENGINE": "django.db.backends.postgresql", "HOST": "127.0.0.1", "PORT": "1", "NAME": "none",
-             "USER": "none", "OPTIONS": {"connect_timeout": 1}}
+            {
+                "ENGINE": "django.db.backends.postgresql",
+                "HOST": "127.0.0.1",
+                "PORT": "1",
+                "NAME": "none",
+                "USER": "none",
+                "OPTIONS": {"connect_timeout": 1},
+            }
         )
         response = Client(raise_request_exception=False).get("/boom/")
     finally:

@@ -32,8 +32,9 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
         self.login()
         root = Page.get_first_root_node()
         self.home = root.add_child(
-            instance=HomePage(title="Home", slug="home-test", campaign_line="Line", premise="<p>P</p>",
-                              anonymity_text="<p>A</p>")
+            instance=HomePage(
+                title="Home", slug="home-test", campaign_line="Line", premise="<p>P</p>", anonymity_text="<p>A</p>"
+            )
         )
         self.index = self.home.add_child(instance=StoryIndexPage(title="Stories", slug="stories"))
 

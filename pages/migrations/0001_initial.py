@@ -6,56 +6,238 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('introduction', models.TextField(blank=True, help_text='One or two sentences shown in larger text under the title.', max_length=400)),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('link_list', 15), ('placeholder_note', 16)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Keep it short and plain.', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Sub-heading')], 'help_text': 'Use a sub-heading only inside a section.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the picture shows for people who cannot see it.', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the image.', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'The organisation or page name.', 'max_length': 120}), 10: ('wagtail.blocks.URLBlock', (), {'help_text': 'The full web address, starting https://'}), 11: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences: who it helps and how.', 'max_length': 300, 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional phone number, as displayed.', 'max_length': 40, 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('label', 9), ('url', 10), ('description', 11), ('phone', 12)]], {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('title', 8), ('links', 14)]], {}), 16: ('pages.blocks.PlaceholderNoteBlock', (), {})}, help_text='The main content of the page.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown in larger text under the title.",
+                        max_length=400,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 2), ("paragraph", 3), ("image", 7), ("link_list", 15), ("placeholder_note", 16)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Keep it short and plain.", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading"), ("h3", "Sub-heading")],
+                                    "help_text": "Use a sub-heading only inside a section.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("pages.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the picture shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Shown under the image.", "max_length": 250, "required": False},
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("image", 4), ("alt_text", 5), ("caption", 6)]], {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The organisation or page name.", "max_length": 120},
+                            ),
+                            10: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"help_text": "The full web address, starting https://"},
+                            ),
+                            11: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "One or two sentences: who it helps and how.",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional phone number, as displayed.",
+                                    "max_length": 40,
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 9), ("url", 10), ("description", 11), ("phone", 12)]],
+                                {},
+                            ),
+                            14: ("wagtail.blocks.ListBlock", (13,), {}),
+                            15: ("wagtail.blocks.StructBlock", [[("title", 8), ("links", 14)]], {}),
+                            16: ("pages.blocks.PlaceholderNoteBlock", (), {}),
+                        },
+                        help_text="The main content of the page.",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CampaignSettings',
+            name="CampaignSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone_display', models.CharField(default='0800 555 111', help_text='The Crimestoppers number as visitors read it, for example 0800 555 111.', max_length=30, verbose_name='phone number as shown')),
-                ('phone_tel', models.CharField(default='0800555111', help_text='The same number with digits only (an optional + at the start). Phones dial this.', max_length=20, verbose_name='phone number for the call link')),
-                ('online_form_url', models.URLField(default='https://crimestoppers-uk.org/give-information/forms/give-information-anonymously', help_text="Crimestoppers' anonymous online form.", verbose_name='anonymous online form')),
-                ('anonymity_line', models.CharField(default='100% anonymous. Always.', help_text='The short promise shown beside every call button.', max_length=80)),
-                ('hashtag', models.CharField(default='#HardCallsSaveLives', help_text='Used in share text. Start with #.', max_length=40)),
-                ('launch_date', models.DateField(blank=True, help_text='The day the campaign launched. The insights dashboard compares before and after it.', null=True)),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "phone_display",
+                    models.CharField(
+                        default="0800 555 111",
+                        help_text="The Crimestoppers number as visitors read it, for example 0800 555 111.",
+                        max_length=30,
+                        verbose_name="phone number as shown",
+                    ),
+                ),
+                (
+                    "phone_tel",
+                    models.CharField(
+                        default="0800555111",
+                        help_text="The same number with digits only (an optional + at the start). Phones dial this.",
+                        max_length=20,
+                        verbose_name="phone number for the call link",
+                    ),
+                ),
+                (
+                    "online_form_url",
+                    models.URLField(
+                        default="https://crimestoppers-uk.org/give-information/forms/give-information-anonymously",
+                        help_text="Crimestoppers' anonymous online form.",
+                        verbose_name="anonymous online form",
+                    ),
+                ),
+                (
+                    "anonymity_line",
+                    models.CharField(
+                        default="100% anonymous. Always.",
+                        help_text="The short promise shown beside every call button.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "hashtag",
+                    models.CharField(
+                        default="#HardCallsSaveLives", help_text="Used in share text. Start with #.", max_length=40
+                    ),
+                ),
+                (
+                    "launch_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the campaign launched. The insights dashboard compares before and after it.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign settings',
+                "verbose_name": "campaign settings",
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('campaign_line', models.CharField(help_text='The big line at the top. Plain and short.', max_length=140)),
-                ('premise', wagtail.fields.RichTextField(help_text='Two or three sentences under the campaign line: why this call matters.')),
-                ('stories_heading', models.CharField(default='Five mothers. Five calls.', help_text='Heading above the story cards.', max_length=120)),
-                ('anonymity_heading', models.CharField(default='Why it is anonymous', help_text='Heading of the anonymity section.', max_length=120)),
-                ('anonymity_text', wagtail.fields.RichTextField(help_text="A short, plain explanation. It links to the full 'Your anonymity' page below.")),
-                ('anonymity_page', models.ForeignKey(blank=True, help_text="The 'Your anonymity' page that the section links to.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "campaign_line",
+                    models.CharField(help_text="The big line at the top. Plain and short.", max_length=140),
+                ),
+                (
+                    "premise",
+                    wagtail.fields.RichTextField(
+                        help_text="Two or three sentences under the campaign line: why this call matters."
+                    ),
+                ),
+                (
+                    "stories_heading",
+                    models.CharField(
+                        default="Five mothers. Five calls.", help_text="Heading above the story cards.", max_length=120
+                    ),
+                ),
+                (
+                    "anonymity_heading",
+                    models.CharField(
+                        default="Why it is anonymous", help_text="Heading of the anonymity section.", max_length=120
+                    ),
+                ),
+                (
+                    "anonymity_text",
+                    wagtail.fields.RichTextField(
+                        help_text="A short, plain explanation. It links to the full 'Your anonymity' page below."
+                    ),
+                ),
+                (
+                    "anonymity_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The 'Your anonymity' page that the section links to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]
