@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused story publish into an admin message (issue 8).
     "stories.publish_guards.PublishBlockedMiddleware",
+    # Admin pages only: same-origin referrer so browsers' form posts pass the CSRF check (issue 8).
+    "editorial.middleware.AdminReferrerPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
