@@ -31,6 +31,14 @@ def shot(page, name, **kwargs):
     print(f"{path.relative_to(REPO)}  {path.stat().st_size // 1024} KB")
 
 
+def go_ahead_if_asked(page, label):
+    """A newer version saved elsewhere (an earlier run, autosave) makes Wagtail ask before overwriting: go ahead."""
+    page.wait_for_timeout(500)
+    confirm = page.locator("[role=dialog] button", has_text=label)
+    if confirm.count() and confirm.first.is_visible():
+        confirm.first.click()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8106")
@@ -71,6 +79,7 @@ def main():
         page.locator("footer [data-w-dropdown-target='toggle']").last.click()
         shot(page, "05-action-menu")
         page.click("button[name='action-publish']")
+        go_ahead_if_asked(page, "Publish")
         expect(page.locator(".messages")).to_contain_text("cannot go live yet")
         shot(page, "06-publish-guard")
 
@@ -79,13 +88,10 @@ def main():
         page.fill("#id_portrait_alt", alt_text)
         page.locator("footer [data-w-dropdown-target='toggle']").last.click()
         page.click("button[name='action-submit']")
-        # An earlier run's editing session may ask whether to overwrite it: yes.
-        confirm = page.locator("[role=dialog] button", has_text="Submit to")
-        if confirm.first.is_visible():
-            confirm.first.click()
+        go_ahead_if_asked(page, "Submit to")
         expect(page.locator(".messages")).to_contain_text("submitted")
         page.goto(f"{base}/admin/")
-        page.locator("#stories-awaiting-sign-off-heading").scroll_into_view_if_needed()
+        page.locator("#stories-awaiting-sign-off-section").scroll_into_view_if_needed()
         shot(page, "07-dashboard-sign-off")
 
         page.goto(edit_url.replace("/edit/", "/history/"))
