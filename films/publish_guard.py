@@ -1,16 +1,14 @@
 """The film part of the story publish guard: no captions or no transcript, no publishing.
 
-Enforced in the admin page form (`FilmPublishGuardForm`, the StoryPage's base form) when the editor presses
-Publish or submits the page for moderation: the whole submission is refused with the reasons on the Film field,
-so neither a draft nor the live page changes; "Save draft" still works. The Film snippet form (`FilmForm`) stops
+`story_film_problems` is one of the story publish checks (settings.STORY_PUBLISH_CHECKS, run by
+stories/publish_guards.py on publish, submit, approval and scheduled publishing): the reasons appear on the Film
+field and neither the live page nor the sign-off changes; "Save draft" still works. The Film snippet form (`FilmForm`) stops
 an editor removing the captions or transcript from a film a live story already shows.
 """
 
 from django.apps import apps
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 
-# Publish now, or submit for moderation (whose approval publishes the submitted revision without this form).
-PUBLISH_ACTIONS = ("action-publish", "action-submit")
 
 
 def film_problems(film):
@@ -36,15 +34,11 @@ def has_text(rich_text):
     return bool(strip_tags(rich_text or "").strip())
 
 
-class FilmPublishGuardForm(WagtailAdminPageForm):
-    """Refuses Publish while the chosen film lacks captions or a transcript."""
+def story_film_problems(page):
+    """The film check in the form the story publish guards list (stories/publish_guards.py), tied to the Film field."""
+    from stories.publish_guards import Problem
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if any(action in self.data for action in PUBLISH_ACTIONS) and cleaned_data.get("film"):
-            for problem in film_problems(cleaned_data["film"]):
-                self.add_error("film", problem)
-        return cleaned_data
+    return [Problem(message, field="film", label="Film") for message in film_publish_problems(page)]
 
 
 class FilmForm(WagtailAdminModelForm):

@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -106,7 +106,10 @@ class HomePage(Page):
         help_text="The 'Your anonymity' page that the section links to.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title", help_text="The page's name in the admin and the browser tab, for example 'Hard calls save lives'."
+        ),
         FieldPanel("campaign_line"),
         FieldPanel("premise"),
         FieldPanel("stories_heading"),
@@ -138,7 +141,14 @@ class StandardPage(Page):
     )
     body = StreamField(BaseStreamBlock(), blank=True, help_text="The main content of the page.")
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text="The page's heading, for example 'Your anonymity'. Also used in the browser tab and links.",
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []

@@ -2,15 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from films.publish_guard import FilmPublishGuardForm
 from pages import share
 from pages.share import SHARE_HEIGHT, SHARE_WIDTH
 
 from .blocks import StoryStreamBlock
+from .publish_guards import StoryPageForm, check_before_publish
 
 
 class StoryIndexPage(Page):
@@ -18,7 +19,10 @@ class StoryIndexPage(Page):
 
     introduction = models.TextField(blank=True, max_length=400, help_text="A sentence or two shown above the stories.")
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = [
+        TitleFieldPanel("title", help_text="The heading of the stories list, for example 'Their stories'."),
+        FieldPanel("introduction"),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -94,7 +98,11 @@ class StoryPage(Page):
         "Leave empty to use a card made from the portrait, her names, the summary and the phone number.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text="The story's heading, for example 'Lillian and Quamari'. Use only names the family agreed to.",
+        ),
         MultiFieldPanel(
             [FieldPanel("mother_name"), FieldPanel("son_name"), FieldPanel("son_age"), FieldPanel("borough")],
             heading="The family",
@@ -108,11 +116,27 @@ class StoryPage(Page):
     ]
     promote_panels = Page.promote_panels + [FieldPanel("share_image")]
 
-    # Publishing is refused while her film lacks captions or a transcript (films/publish_guard.py).
-    base_form_class = FilmPublishGuardForm
-
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+
+    # Drafts save with anything missing; publishing and sign-off need everything (see publish_guards).
+    base_form_class = StoryPageForm
+
+    # The editor's live preview offers both; its size switcher covers phone (375 px), tablet and desktop (1280 px).
+    preview_modes = [("", "Story page"), ("embed", "Embed card")]
+    embed_preview_template = "stories/embed_card.html"
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "embed":
+            # The same template and context as the public card at /stories/<slug>/embed/ (stories/embed.py).
+            context = {**self.get_context(request), "story": self, "story_url": share.page_url(self)}
+            return TemplateResponse(request, self.embed_preview_template, context)
+        return super().serve_preview(request, mode_name)
+
+    def publish(self, revision, *args, **kwargs):
+        if not check_before_publish(revision, log_action=kwargs.get("log_action")):
+            return None
+        return super().publish(revision, *args, **kwargs)
 
     @property
     def mother_display(self):

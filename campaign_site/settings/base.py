@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "films",
     "partners",
     "insights",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -57,6 +58,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused story publish into an admin message (issue 8).
+    "stories.publish_guards.PublishBlockedMiddleware",
+    # Admin pages only: same-origin referrer so browsers' form posts pass the CSRF check (issue 8).
+    "editorial.middleware.AdminReferrerPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
@@ -217,3 +222,13 @@ SECURITY_CONTACT = env_str("SECURITY_CONTACT", SECURITY_CONTACT_PLACEHOLDER)
 # ISO date (e.g. 2027-05-01) when security.txt expires; empty means 180 days from today.
 SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES")
 SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+
+# --- Editorial sign-off (issue 8) ---
+# Publishing at the end of the "Family and legal sign-off" workflow does not need the approver to hold "publish"
+# permission, so no one but Administrators can publish around the sign-off.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_signed_off"
+# What a story needs before it can go live (stories/publish_guards.py). Add further checks by dotted path.
+STORY_PUBLISH_CHECKS = [
+    "stories.publish_guards.story_basics_problems",
+    "films.publish_guard.story_film_problems",
+]

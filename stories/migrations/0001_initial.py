@@ -6,45 +6,230 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StoryIndexPage',
+            name="StoryIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('introduction', models.TextField(blank=True, help_text='A sentence or two shown above the stories.', max_length=400)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(
+                        blank=True, help_text="A sentence or two shown above the stories.", max_length=400
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StoryPage',
+            name="StoryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('mother_name', models.CharField(blank=True, help_text='Leave empty until the family agrees to her name being used. The page then says it is to be confirmed.', max_length=80)),
-                ('son_name', models.CharField(help_text="Her son's name as the family wants it shown.", max_length=80)),
-                ('son_age', models.PositiveSmallIntegerField(blank=True, help_text='His age when he died, if the family wants it shown.', null=True)),
-                ('borough', models.CharField(blank=True, help_text='The London borough where it happened, for example Lambeth.', max_length=80)),
-                ('hard_call', models.TextField(help_text="The campaign's central image: who she had to call, and what she had to tell them. One or two sentences.", max_length=300)),
-                ('summary', models.TextField(help_text='One line for the story card and for sharing (up to 200 characters).', max_length=200)),
-                ('portrait_alt', models.CharField(help_text='Describe the portrait for people who cannot see it.', max_length=250, verbose_name='portrait alt text')),
-                ('placeholder_note', models.TextField(blank=True, help_text='Say plainly which parts of this page are placeholder text still to be replaced. Shown at the top of the page. Empty it when the story is final.', max_length=500)),
-                ('narrative', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('pull_quote', 6), ('image', 10), ('public_post', 16), ('placeholder_note', 17)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Keep it short and plain.', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Sub-heading')], 'help_text': 'Use a sub-heading only inside a section.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'Only words the person really said, agreed with the family.', 'max_length': 400}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Who said it, for example 'Lillian, Quamari's mother'.", 'max_length': 120}), 6: ('wagtail.blocks.StructBlock', [[('quote', 4), ('attribution', 5)]], {}), 7: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the picture shows for people who cannot see it.', 'max_length': 250}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the image.', 'max_length': 250, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('image', 7), ('alt_text', 8), ('caption', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Who posted it, for example 'Kingston Police'.", 'max_length': 120}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Their account name, e.g. @MPSKingston.', 'max_length': 60, 'required': False}), 13: ('wagtail.blocks.TextBlock', (), {'help_text': 'The words of the post, copied exactly.', 'max_length': 600}), 14: ('wagtail.blocks.DateBlock', (), {'help_text': 'The day it was posted.', 'required': False}), 15: ('wagtail.blocks.URLBlock', (), {'help_text': 'Link to the post. Visitors follow it only if they choose to.'}), 16: ('wagtail.blocks.StructBlock', [[('author', 11), ('handle', 12), ('text', 13), ('date', 14), ('url', 15)]], {}), 17: ('pages.blocks.PlaceholderNoteBlock', (), {})}, help_text='The story itself, in order.')),
-                ('film_poster', models.ForeignKey(blank=True, help_text='A still from her film, shown where the film plays.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
-                ('portrait', models.ForeignKey(help_text='The portrait shown on cards and at the top of the story.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailimages.image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "mother_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty until the family agrees to her name being used. The page then says it is to be confirmed.",
+                        max_length=80,
+                    ),
+                ),
+                ("son_name", models.CharField(help_text="Her son's name as the family wants it shown.", max_length=80)),
+                (
+                    "son_age",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="His age when he died, if the family wants it shown.", null=True
+                    ),
+                ),
+                (
+                    "borough",
+                    models.CharField(
+                        blank=True,
+                        help_text="The London borough where it happened, for example Lambeth.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "hard_call",
+                    models.TextField(
+                        help_text="The campaign's central image: who she had to call, and what she had to tell them. One or two sentences.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One line for the story card and for sharing (up to 200 characters).", max_length=200
+                    ),
+                ),
+                (
+                    "portrait_alt",
+                    models.CharField(
+                        help_text="Describe the portrait for people who cannot see it.",
+                        max_length=250,
+                        verbose_name="portrait alt text",
+                    ),
+                ),
+                (
+                    "placeholder_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Say plainly which parts of this page are placeholder text still to be replaced. Shown at the top of the page. Empty it when the story is final.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "narrative",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("pull_quote", 6),
+                            ("image", 10),
+                            ("public_post", 16),
+                            ("placeholder_note", 17),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Keep it short and plain.", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Section heading"), ("h3", "Sub-heading")],
+                                    "help_text": "Use a sub-heading only inside a section.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("pages.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Only words the person really said, agreed with the family.",
+                                    "max_length": 400,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Who said it, for example 'Lillian, Quamari's mother'.",
+                                    "max_length": 120,
+                                },
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("quote", 4), ("attribution", 5)]], {}),
+                            7: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the picture shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Shown under the image.", "max_length": 250, "required": False},
+                            ),
+                            10: ("wagtail.blocks.StructBlock", [[("image", 7), ("alt_text", 8), ("caption", 9)]], {}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Who posted it, for example 'Kingston Police'.", "max_length": 120},
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Their account name, e.g. @MPSKingston.",
+                                    "max_length": 60,
+                                    "required": False,
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "The words of the post, copied exactly.", "max_length": 600},
+                            ),
+                            14: (
+                                "wagtail.blocks.DateBlock",
+                                (),
+                                {"help_text": "The day it was posted.", "required": False},
+                            ),
+                            15: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"help_text": "Link to the post. Visitors follow it only if they choose to."},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("author", 11), ("handle", 12), ("text", 13), ("date", 14), ("url", 15)]],
+                                {},
+                            ),
+                            17: ("pages.blocks.PlaceholderNoteBlock", (), {}),
+                        },
+                        help_text="The story itself, in order.",
+                    ),
+                ),
+                (
+                    "film_poster",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A still from her film, shown where the film plays.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
+                (
+                    "portrait",
+                    models.ForeignKey(
+                        help_text="The portrait shown on cards and at the top of the story.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Editorial roles, sign-off and guidance"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,159 @@
+"""What a story must have before it goes live, checked on every way a story can be published.
+
+Each check takes a story page (a draft or a revision's content) and returns the problems it finds, as
+`Problem`s or plain strings. `settings.STORY_PUBLISH_CHECKS` lists the checks by dotted path, so another
+module (the film checks) plugs in with one line of settings.
+
+Where the checks run:
+- the page editor, on "Publish", "Submit for sign-off" and workflow actions (not on "Save draft": drafts always
+  save) — the form lists exactly what is missing;
+- `StoryPage.publish()`, the one method every publish goes through (workflow approval, scheduled publishing,
+  bulk actions, code): a story with problems is refused there too. In the admin `PublishBlockedMiddleware` turns
+  the refusal into the same message on the story's edit page; `publish_scheduled` logs it and drops the schedule.
+"""
+
+import copy
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.module_loading import import_string
+from wagtail.admin.forms import WagtailAdminPageForm
+
+logger = logging.getLogger(__name__)
+
+SCHEDULED_LOG_ACTION = "wagtail.publish.scheduled"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing missing. `field` (with its `label`) ties it to a form field, to mark it in the editor."""
+
+    message: str
+    field: str | None = None
+    label: str | None = None
+
+    def __str__(self):
+        return f"{self.label}: {self.message}" if self.label else self.message
+
+
+def story_basics_problems(page):
+    """Summary, portrait alt text and a share image."""
+    problems = []
+    if not (page.summary or "").strip():
+        problems.append(
+            Problem("Write the one-line summary shown on the story card and when it is shared.", "summary", "Summary")
+        )
+    if not (page.portrait_alt or "").strip():
+        problems.append(
+            Problem("Describe the portrait for people who cannot see it.", "portrait_alt", "Portrait alt text")
+        )
+    # The share image is generated from the portrait unless an override is chosen (StoryPage.share_image).
+    if not page.portrait_id and not getattr(page, "share_image_id", None):
+        problems.append(
+            Problem(
+                "Choose a portrait (or a share image): links shared on social media need a picture.",
+                "portrait",
+                "Portrait or share image",
+            )
+        )
+    return problems
+
+
+def publish_checks():
+    return [import_string(path) for path in getattr(settings, "STORY_PUBLISH_CHECKS", [])]
+
+
+def publish_problems(page):
+    """Every problem that stops this story going live, as `Problem`s (empty: ready to publish)."""
+    problems = []
+    for check in publish_checks():
+        for problem in check(page) or []:
+            problems.append(problem if isinstance(problem, Problem) else Problem(str(problem)))
+    return problems
+
+
+class PublishBlocked(PermissionDenied):
+    """Raised when something tries to publish a story that is not ready."""
+
+    def __init__(self, page, problems):
+        self.page = page
+        self.problems = problems
+        super().__init__(f"“{page.title}” cannot go live yet. Missing: " + " ".join(map(str, problems)))
+
+
+def check_before_publish(revision, log_action=None):
+    """Called by StoryPage.publish(). True: go ahead. Raises PublishBlocked, or for a scheduled publish logs,
+    drops the schedule and returns False, so that one story never stops the others going live."""
+    page = revision.as_object()
+    problems = publish_problems(page)
+    if not problems:
+        return True
+    if log_action == SCHEDULED_LOG_ACTION:
+        logger.error("Scheduled publishing of story %s refused: %s", page.pk, "; ".join(map(str, problems)))
+        type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+        return False
+    raise PublishBlocked(page, problems)
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """The story editor form: a draft saves with anything missing; anything else must pass the publish checks."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.is_deferred_validation or not self.moves_towards_live():
+            return
+        problems = publish_problems(self.as_submitted())
+        if not problems:
+            return
+        # A non-field error makes Wagtail's message list every error, so the editor reads the whole list at once.
+        self.add_error(None, "This story cannot go live yet. What is missing:")
+        for problem in problems:
+            if problem.field in self.fields:
+                # Replaces a bare "This field is required." with what is needed and why.
+                self.errors.pop(problem.field, None)
+                self.add_error(problem.field, problem.message)
+            else:
+                self.add_error(None, str(problem))
+
+    def as_submitted(self):
+        """The page as the editor submitted it. A required field left empty fails form validation and so never
+        reaches the instance, which still holds the old value; the checks must see it empty."""
+        page = copy.copy(self.instance)
+        for name, errors in self.errors.as_data().items():
+            if name in self.fields and any(error.code == "required" for error in errors):
+                model_field = page._meta.get_field(name)
+                setattr(page, model_field.attname, model_field.get_default())
+        return page
+
+    def moves_towards_live(self):
+        """Publishing, submitting or approving; never sending back or cancelling, which must always work."""
+        data = self.data
+        if data.get("action-publish") or data.get("action-submit") or data.get("action-restart-workflow"):
+            return True
+        return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") != "reject"
+
+
+class PublishBlockedMiddleware:
+    """Shows a refused publish (e.g. the final sign-off of an incomplete story) as a message, not an error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, PublishBlocked):
+            return None
+        messages.error(request, str(exception))
+        url = reverse("wagtailadmin_pages:edit", args=[exception.page.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            # The workflow action modal follows a "redirect" in its JSON reply.
+            return JsonResponse({"step": "success", "redirect": url})
+        return redirect(url)

@@ -1,0 +1,72 @@
+"""Helpers for tests of the admin's sign-off, publishing and revision features."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from editorial.roles import ensure_roles_and_workflow
+from pages.demo_images import placeholder_image
+from stories.models import StoryIndexPage, StoryPage
+
+PASSWORD = "a-long-test-password"
+
+
+def staff_user(username, *groups, superuser=False):
+    """A user in the named groups (roles and workflow are created first: live-server tests flush them)."""
+    ensure_roles_and_workflow()
+    User = get_user_model()
+    if superuser:
+        return User.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def new_draft_story(slug="new-story", **fields):
+    """A story that has never been published, complete enough to publish."""
+    index = StoryIndexPage.objects.get()
+    defaults = {
+        "title": "A new story",
+        "slug": slug,
+        "son_name": "A son",
+        "hard_call": "She had to call her sister.",
+        "summary": "One line for the card.",
+        "portrait": placeholder_image("Test portrait", f"{slug}.jpg", (60, 80), (90, 90, 90), ["Placeholder"]),
+        "portrait_alt": "Placeholder image, not a photograph of anyone.",
+        "live": False,
+    }
+    story = index.add_child(instance=StoryPage(**{**defaults, **fields}))
+    story.save_revision()
+    return story
+
+
+def story_form_data(story, **overrides):
+    """The edit form as the admin would post it for this story, with overrides (e.g. an action button)."""
+    fields = {
+        "title": story.title,
+        "slug": story.slug,
+        "mother_name": story.mother_name,
+        "son_name": story.son_name,
+        "son_age": story.son_age or "",
+        "borough": story.borough,
+        "hard_call": story.hard_call,
+        "summary": story.summary,
+        "portrait": story.portrait_id or "",
+        "portrait_alt": story.portrait_alt,
+        "placeholder_note": story.placeholder_note,
+        "film_poster": story.film_poster_id or "",
+        "narrative": streamfield([]),
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def workflow_action_url(page, action, task_state):
+    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
