@@ -10,7 +10,6 @@ from django.apps import apps
 from wagtail.admin.forms import WagtailAdminModelForm
 
 
-
 def film_problems(film):
     """What a film still lacks before a story may show it publicly, as sentences naming each missing part."""
     problems = []
