@@ -36,11 +36,17 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+FILM_EDITING = [("films", "film", f"{verb}_film") for verb in ("add", "change", "view")]
+INSIGHTS = ("insights", "dailycount", "view_dashboard")
 MODEL_PERMISSIONS = {
-    EDITORS: [ADMIN_ACCESS],
-    APPROVERS: [ADMIN_ACCESS],
+    EDITORS: [ADMIN_ACCESS, *FILM_EDITING, INSIGHTS],
+    APPROVERS: [ADMIN_ACCESS, ("films", "film", "view_film"), INSIGHTS],
     ADMINISTRATORS: [
         ADMIN_ACCESS,
+        *FILM_EDITING,
+        ("films", "film", "delete_film"),
+        INSIGHTS,
+        ("insights", "insightssettings", "change_insightssettings"),
         ("pages", "campaignsettings", "change_campaignsettings"),
         *[("partners", "partner", f"{verb}_partner") for verb in ("add", "change", "delete", "view")],
         *[("wagtailredirects", "redirect", f"{verb}_redirect") for verb in ("add", "change", "delete")],

@@ -2,8 +2,8 @@
 
 `story_film_problems` is one of the story publish checks (settings.STORY_PUBLISH_CHECKS, run by
 stories/publish_guards.py on publish, submit, approval and scheduled publishing): the reasons appear on the Film
-field and neither the live page nor the sign-off changes; "Save draft" still works. The Film snippet form (`FilmForm`) stops
-an editor removing the captions or transcript from a film a live story already shows.
+field and neither the live page nor the sign-off changes; "Save draft" still works. The Film snippet form
+(`FilmForm`) stops an editor removing the captions or transcript from a film a live story already shows.
 """
 
 from django.apps import apps

@@ -27,6 +27,8 @@ class Migration(migrations.Migration):
         ("pages", "0001_initial"),
         ("partners", "0001_initial"),
         ("stories", "0001_initial"),
+        ("films", "0001_film_with_captions_and_transcript"),
+        ("insights", "0001_daily_counters_and_poll_setting"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]
