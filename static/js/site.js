@@ -71,7 +71,21 @@ function startQuickExit() {
     overlay.setAttribute("role", "alert");
     document.body.append(overlay);
     overlay.textContent = "Loading.";
-    window.location.replace(button.href);
+    leaveWindow(button.href);
+  }
+
+  // Embedded in a partner's page (the story embed card), the whole window must leave, not only the frame.
+  // Browsers allow a frame to replace the top window's address after a click or key press.
+  function leaveWindow(url) {
+    try {
+      if (window.top !== window.self) {
+        window.top.location.replace(url);
+        return;
+      }
+    } catch {
+      // Blocked (a sandboxed frame): leave the frame at least.
+    }
+    window.location.replace(url);
   }
 
   button.addEventListener("click", (event) => {
