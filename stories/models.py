@@ -77,10 +77,12 @@ class StoryPage(Page):
         "Shown at the top of the page. Empty it when the story is final.",
     )
     content_note = models.TextField(
+        blank=True,
         max_length=300,
         default=DEFAULT_CONTENT_NOTE,
         help_text="Shown before the film and the story, so visitors know what they are about to read or watch. "
-        "Plain and short. The page adds a link to support and to the call-to-action.",
+        "Plain and short. The page adds a link to support and to the call-to-action. "
+        "Empty it only if the story needs no warning.",
     )
     narrative = StreamField(StoryStreamBlock(), blank=True, help_text="The story itself, in order.")
     film_poster = models.ForeignKey(
