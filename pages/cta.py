@@ -1,4 +1,4 @@
-"""The call-to-action values (phone number, online form, anonymity line) from the one site setting.
+"""The call-to-action values (phone number, online form, anonymity line, quick exit) from the one site setting.
 
 Pages read them from the database through `CampaignSettings`. The 500 page must render with
 the database down, so the last saved values are also kept in the cache and in this process.
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 CACHE_KEY = "campaign:call-to-action"
-FIELDS = ("phone_display", "phone_tel", "online_form_url", "anonymity_line", "hashtag")
+FIELDS = ("phone_display", "phone_tel", "online_form_url", "anonymity_line", "hashtag", "quick_exit_url")
 
 logger = logging.getLogger(__name__)
 _last_known = {}

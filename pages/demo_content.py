@@ -31,8 +31,8 @@ def paragraph(html):
     return {"type": "paragraph", "value": html}
 
 
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
 
 
 def placeholder(text):
@@ -60,8 +60,33 @@ ANONYMITY = {
         paragraph(
             "<p>This website sets no cookies, loads nothing from other companies and does not record who you "
             "are. It counts only totals, such as how many times a page was read on a given day.</p>"
-            "<p>Your browser still remembers the pages you visit. If someone else uses your phone or computer, "
-            "you can clear your browsing history in your browser's settings, or use a private window.</p>"
+            "<p>Links to Crimestoppers take you to Crimestoppers' own website, which has its own privacy "
+            "policy and uses cookies.</p>"
+        ),
+        heading("Leaving this site quickly"),
+        paragraph(
+            "<p>Every page has an <strong>Exit this page</strong> button at the top. It takes you straight to an "
+            "everyday website, such as a weather forecast. On a computer you can also press the Shift key 3 "
+            "times.</p>"
+            "<p>The page you were reading is replaced, so the Back button does not bring it back. But quick exit "
+            "<strong>does not erase your browsing history</strong>: other pages of this site you opened are "
+            "still listed there.</p>"
+        ),
+        heading("Clearing your browsing history"),
+        paragraph(
+            "<p>Your browser remembers the pages you visit. If someone else uses your phone or computer, you can "
+            "remove them:</p>"
+            "<ul><li>On a computer, in Chrome, Edge or Firefox, press Ctrl, Shift and Delete together (on a Mac, "
+            "Command, Shift and Delete) and choose to clear your browsing history.</li>"
+            "<li>In Safari on a Mac, open the History menu and choose Clear History.</li>"
+            "<li>On an iPhone or iPad, open the Settings app, find Safari and choose Clear History and Website "
+            "Data.</li>"
+            "<li>In Chrome on an Android phone, open the menu (three dots), choose History, then Delete browsing "
+            "data.</li></ul>"
+            "<p>Someone may notice that a whole history has been cleared. Instead, you can open your history "
+            "(Ctrl and H on most computers) and delete only the pages from this site.</p>"
+            "<p>A private or incognito window does not keep a history of the pages you visit once you close "
+            "it. Your phone also keeps a list of recent calls: you can delete a call from that list.</p>"
         ),
         placeholder(CONFIRM_WITH_CRIMESTOPPERS),
     ],
@@ -97,40 +122,86 @@ SUPPORT = {
 ACCESSIBILITY = {
     "title": "Accessibility statement",
     "slug": "accessibility",
-    "introduction": "This statement applies to the Hard calls save lives website.",
+    "introduction": "This accessibility statement applies to the Hard calls save lives website.",
     "body": [
+        placeholder(
+            "Comms team: give the website's address and the organisation that runs it (the Metropolitan Police "
+            "Service, Crimestoppers, or both)."
+        ),
         paragraph(
-            "<p>We want as many people as possible to be able to use this website. For example, you should be "
-            "able to:</p><ul><li>zoom in up to 400% without the text spilling off the screen</li>"
-            "<li>navigate the whole website using just a keyboard</li><li>navigate the website using a screen "
-            "reader</li><li>use the website with JavaScript turned off</li><li>watch every film with captions, "
-            "or read its transcript</li></ul>"
+            "<p>We want as many people as possible to be able to use this website. For example, that means you "
+            "should be able to:</p>"
+            "<ul><li>change colours, contrast levels and fonts using your browser or device settings</li>"
+            "<li>zoom in up to 400% without the text spilling off the screen</li>"
+            "<li>use the whole website with just a keyboard</li>"
+            "<li>use the website with a screen reader</li>"
+            "<li>read every page and call Crimestoppers with JavaScript turned off</li>"
+            "<li>watch the films with captions, or read a transcript instead</li></ul>"
+            "<p>We have also made the text as simple as possible to understand.</p>"
+            '<p><a href="https://mcmw.abilitynet.org.uk/">AbilityNet has advice on making your device easier to '
+            "use</a> if you have a disability.</p>"
         ),
         heading("How accessible this website is"),
         paragraph(
             "<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 to level AA. "
-            "We know of no parts of this website that are not accessible.</p>"
+            "Our automated and keyboard tests, described below, find no problems on any type of page. "
+            "The website has not yet been checked by an accessibility specialist or tested with disabled "
+            "people, so there may be problems that these tests cannot find.</p>"
         ),
-        heading("What to do if you cannot use this website"),
+        placeholder("Comms team: list any known problems here after the manual audit, or say that there are none."),
+        heading("Feedback and contact information"),
         paragraph(
-            "<p>If you need information on this website in a different format, or you find a problem, "
-            "tell us. You can still call Crimestoppers free and anonymously at any time: the number is on "
-            "every page.</p>"
+            "<p>If you need information on this website in a different format, such as large print, easy read, "
+            "an audio recording or braille, contact us. Tell us the page address and the format you need.</p>"
+            "<p>You can still call Crimestoppers free and anonymously at any time: the number is on every "
+            "page.</p>"
         ),
-        placeholder("Comms team: add the contact address for accessibility feedback and the response time."),
+        placeholder(
+            "Comms team: add the email address or phone number for accessibility requests and how many "
+            "days we take to reply."
+        ),
+        heading("Reporting accessibility problems with this website"),
+        paragraph(
+            "<p>We are always looking to improve the accessibility of this website. If you find any problems "
+            "not listed on this page, or think we are not meeting accessibility requirements, contact us.</p>"
+        ),
+        placeholder("Comms team: add the contact details for reporting accessibility problems."),
         heading("Enforcement procedure"),
         paragraph(
             "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector "
-            "Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not "
-            "happy with how we respond to your complaint, contact the Equality Advisory and Support Service "
-            "(EASS).</p>"
+            "Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the "
+            "accessibility regulations). If you are not happy with how we respond to your complaint, "
+            '<a href="https://www.equalityadvisoryservice.com/">contact the Equality Advisory and Support '
+            "Service (EASS)</a>.</p>"
+        ),
+        heading("Technical information about this website's accessibility"),
+        paragraph(
+            "<p>We are committed to making this website accessible, in accordance with the Public Sector Bodies "
+            "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.</p>"
+        ),
+        heading("Compliance status", level="h3"),
+        placeholder(
+            "Comms team: state whether the website is fully, partially or not compliant with WCAG 2.2 AA once "
+            "the manual audit is done. Automated tests alone cannot show full compliance."
         ),
         heading("How we tested this website"),
         paragraph(
-            "<p>Every page type is tested automatically with axe-core in a real browser at phone and desktop "
-            "widths, by keyboard, at 320 pixels wide and with JavaScript turned off.</p>"
+            "<p>The development team tests the website automatically, on every change to its code:</p>"
+            "<ul><li>every type of page (home, stories, a story, each text page and the page-not-found page) "
+            "is checked with axe-core, an automated accessibility checker, for WCAG 2.2 level A and AA rules "
+            "and good practice, in the Chromium browser at phone and desktop widths</li>"
+            "<li>keyboard tests check that the Exit this page button and the call link are among the first "
+            "things reached with the Tab key, and that the page is readable and the call possible with "
+            "JavaScript turned off</li>"
+            "<li>every page is checked for sideways scrolling at 320 pixels wide</li></ul>"
+            "<p>Automated tests find only some accessibility problems. No manual audit and no testing with "
+            "disabled people has been done yet.</p>"
         ),
-        placeholder("Comms team: add the date of the last manual audit and when this statement was last reviewed."),
+        heading("Preparation of this accessibility statement"),
+        placeholder(
+            "Comms team: add the date this statement was prepared, the date of the last manual audit and who "
+            "carried it out, and when the statement was last reviewed."
+        ),
     ],
 }
 

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 TEL_PATTERN = re.compile(r"^\+?[0-9]{3,15}$")
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 @register_setting(icon="call")
@@ -43,6 +44,12 @@ class CampaignSettings(BaseSiteSetting):
     hashtag = models.CharField(
         max_length=40, default="#HardCallsSaveLives", help_text="Used in share text. Start with #."
     )
+    quick_exit_url = models.URLField(
+        "quick exit destination",
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text="Where the 'Exit this page' button takes a visitor who needs to leave quickly. "
+        "Choose a busy, neutral website that looks ordinary on a shared screen (BBC Weather by default).",
+    )
     launch_date = models.DateField(
         null=True,
         blank=True,
@@ -58,6 +65,7 @@ class CampaignSettings(BaseSiteSetting):
             [FieldPanel("anonymity_line"), FieldPanel("hashtag"), FieldPanel("launch_date")],
             heading="Campaign",
         ),
+        MultiFieldPanel([FieldPanel("quick_exit_url")], heading="Visitor safety"),
     ]
 
     class Meta:
@@ -70,6 +78,8 @@ class CampaignSettings(BaseSiteSetting):
             errors["phone_tel"] = "Use digits only, with an optional + at the start, e.g. 0800555111."
         elif re.sub(r"\D", "", self.phone_display or "") not in (self.phone_tel or "").lstrip("+"):
             errors["phone_display"] = "The number as shown must have the same digits as the call link."
+        if self.quick_exit_url and not self.quick_exit_url.startswith("https://"):
+            errors["quick_exit_url"] = "Use an https:// address, so nobody on the network can see or change the page."
         if self.hashtag and not self.hashtag.startswith("#"):
             errors["hashtag"] = "Start the hashtag with #."
         if errors:

@@ -13,6 +13,11 @@ from pages.share import SHARE_HEIGHT, SHARE_WIDTH
 from .blocks import StoryStreamBlock
 from .publish_guards import StoryPageForm, check_before_publish
 
+DEFAULT_CONTENT_NOTE = (
+    "This story is about a young man who was killed with a knife, and about his family's grief. "
+    "You may find it upsetting."
+)
+
 
 class StoryIndexPage(Page):
     """Lists every live story (at /stories/)."""
@@ -78,6 +83,14 @@ class StoryPage(Page):
         help_text="Say plainly which parts of this page are placeholder text still to be replaced. "
         "Shown at the top of the page. Empty it when the story is final.",
     )
+    content_note = models.TextField(
+        blank=True,
+        max_length=300,
+        default=DEFAULT_CONTENT_NOTE,
+        help_text="Shown before the film and the story, so visitors know what they are about to read or watch. "
+        "Plain and short. The page adds a link to support and to the call-to-action. "
+        "Empty it only if the story needs no warning.",
+    )
     narrative = StreamField(StoryStreamBlock(), blank=True, help_text="The story itself, in order.")
     film = models.ForeignKey(
         "films.Film",
@@ -111,6 +124,7 @@ class StoryPage(Page):
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("portrait"), FieldPanel("portrait_alt")], heading="Portrait"),
         FieldPanel("placeholder_note"),
+        FieldPanel("content_note"),
         FieldPanel("film", heading="Film"),
         FieldPanel("narrative"),
     ]

@@ -55,6 +55,7 @@ def story_form_data(story, **overrides):
         "portrait": story.portrait_id or "",
         "portrait_alt": story.portrait_alt,
         "placeholder_note": story.placeholder_note,
+        "content_note": story.content_note,
         "film": story.film_id or "",
         "share_image": story.share_image_id or "",
         "narrative": streamfield([]),

@@ -232,3 +232,8 @@ STORY_PUBLISH_CHECKS = [
     "stories.publish_guards.story_basics_problems",
     "films.publish_guard.story_film_problems",
 ]
+
+# --- Visitor safety (issue 4): quick exit ---
+# Where "Exit this page" goes when the database cannot be read (the 500 page). Editors change the live value in
+# the campaign settings; this is only the fallback and the default.
+CRIMESTOPPERS_DEFAULTS["quick_exit_url"] = env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
