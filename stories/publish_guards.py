@@ -113,10 +113,14 @@ class StoryPageForm(WagtailAdminPageForm):
             return
         # A non-field error makes Wagtail's message list every error, so the editor reads the whole list at once.
         self.add_error(None, "This story cannot go live yet. What is missing:")
+        replaced = set()
         for problem in problems:
             if problem.field in self.fields:
-                # Replaces a bare "This field is required." with what is needed and why.
-                self.errors.pop(problem.field, None)
+                # Replaces a bare "This field is required." with what is needed and why (once: a field may have
+                # several problems, e.g. a film with neither captions nor transcript).
+                if problem.field not in replaced:
+                    self.errors.pop(problem.field, None)
+                    replaced.add(problem.field)
                 self.add_error(problem.field, problem.message)
             else:
                 self.add_error(None, str(problem))

@@ -2,7 +2,7 @@
 
 PYTHONPATH=. DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY=x \
   ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false PAGE_ID=5 \
-  DATABASE_URL=postgres://postgres@127.0.0.1:5432/campaign_insights .venv/bin/python insights/bench/profile_endpoint.py
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/campaign_insights .venv/bin/python bench/profile_endpoint.py
 """
 
 import cProfile
