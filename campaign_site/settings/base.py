@@ -232,6 +232,8 @@ AUTHENTICATION_BACKENDS = [
 # Every staff account needs a second factor (TOTP app); an account without a device is sent to set one up.
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
 WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
+LOGIN_URL = "wagtailadmin_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Login throttling by username only: no IP address or user agent is stored (see operations/admin_security.py).
