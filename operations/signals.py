@@ -16,27 +16,31 @@ def page_changed(sender, instance, **kwargs):
     content_changed(urls_showing(instance))
 
 
+# The old addresses must go from the CDN too, and are only known before the change. Signals for the "before" and
+# "after" of one change can carry different Python objects for the same page, hence this note keyed by page id.
+_urls_before = {}
+
+
 @receiver(pre_page_move)
 def page_moving(sender, instance, **kwargs):
-    # The old address must go from the CDN too; it is only known before the move.
-    instance._urls_before_move = urls_showing(instance)
+    _urls_before[instance.pk] = urls_showing(instance)
 
 
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
-    content_changed(getattr(instance, "_urls_before_move", []) + urls_showing(instance))
+    content_changed(_urls_before.pop(instance.pk, []) + urls_showing(instance))
 
 
 @receiver(pre_delete)
 def page_deleting(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
-        instance._urls_before_delete = urls_showing(instance)
+        _urls_before[instance.pk] = urls_showing(instance)
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        content_changed(getattr(instance, "_urls_before_delete", []))
+        content_changed(_urls_before.pop(instance.pk, []))
 
 
 @receiver(post_save, sender=CampaignSettings)
