@@ -267,10 +267,11 @@ CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "
 if REDIS_URL:
     # Redis outages make the site slower, never broken (operations/cache_backends.py).
     CACHES["default"]["BACKEND"] = "operations.cache_backends.TolerantRedisCache"
+    CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "hardcalls")
     CACHES["pages"] = {
         "BACKEND": "operations.cache_backends.TolerantRedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "pages",
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hardcalls") + ":pages",
         "TIMEOUT": PAGE_CACHE_SECONDS,
     }
 
