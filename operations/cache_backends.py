@@ -27,27 +27,30 @@ class TolerantRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         params["OPTIONS"] = options
         super().__init__(server, params)
-        self._down_until = 0.0
-        self._in_outage = False
+        # Shared by every alias and thread using this server, so an outage is noticed and logged once.
+        self._state = self._outages.setdefault(str(server), {"down_until": 0.0, "in_outage": False})
+
+    _outages = {}
 
     @property
     def is_available(self):
-        return time.monotonic() >= self._down_until
+        return time.monotonic() >= self._state["down_until"]
 
     def _guard(self, operation, fallback, *args, **kwargs):
         if not self.is_available:
             return fallback
+        state = self._state
         try:
             result = operation(*args, **kwargs)
         except OUTAGE_ERRORS as error:
-            if not self._in_outage:
+            if not state["in_outage"]:
                 logger.warning("Cache unreachable, serving without it: %s", error.__class__.__name__)
-            self._in_outage = True
-            self._down_until = time.monotonic() + self.retry_after
+            state["in_outage"] = True
+            state["down_until"] = time.monotonic() + self.retry_after
             return fallback
-        if self._in_outage:
+        if state["in_outage"]:
             logger.warning("Cache reachable again")
-            self._in_outage = False
+            state["in_outage"] = False
         return result
 
     def add(self, *args, **kwargs):

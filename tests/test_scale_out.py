@@ -51,6 +51,10 @@ def two_servers(demo_site, tmp_path):
         connection.close()
 
 
+def get(url):
+    return requests.get(url, timeout=30)
+
+
 def sign_in_with_second_factor(base):
     user = get_user_model().objects.create_superuser("editor", "", PASSWORD)
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
@@ -94,8 +98,8 @@ def test_publish_through_one_server_is_visible_at_once_through_the_other(two_ser
 
     # Server B has the story, the index and home in the shared cache.
     for url in (story_url, f"{server_b}/stories/", f"{server_b}/"):
-        requests.get(url)
-        cached = requests.get(url)
+        get(url)
+        cached = get(url)
         assert cached.headers["X-Page-Cache"] == "hit", url
         assert NEW_LINE not in cached.text
 
@@ -106,12 +110,12 @@ def test_publish_through_one_server_is_visible_at_once_through_the_other(two_ser
     bulk_action(editor, server_a, "publish", story)
 
     for url in (story_url, f"{server_b}/stories/", f"{server_b}/"):
-        response = requests.get(url)
+        response = get(url)
         assert response.status_code == 200
         assert response.headers["X-Page-Cache"] == "miss", url
         assert NEW_LINE in response.text, url
 
     # Unpublishing through A takes the story off B at once.
     bulk_action(editor, server_a, "unpublish", story)
-    assert requests.get(story_url).status_code == 404
-    assert NEW_LINE not in requests.get(f"{server_b}/stories/").text
+    assert get(story_url).status_code == 404
+    assert NEW_LINE not in get(f"{server_b}/stories/").text
