@@ -101,4 +101,3 @@ def test_an_uploaded_image_round_trips_through_s3(s3_media):
     assert default_storage.exists(rendition.file.name)
     with default_storage.open(rendition.file.name) as handle:
         assert PILImage.open(handle).size == (120, 80)
-
