@@ -14,7 +14,7 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
 	SITE_URL=http://127.0.0.1:$(PORT) \
 	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
 
-.PHONY: run test test-python test-postgres test-browser-deps lint check bench clean
+.PHONY: run test test-python test-postgres test-browser-deps lint check bench bench-deps clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,21 @@ lint: $(VENV)/.dev
 check: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+	# The production settings, with the environment production must set, pass Django's deployment checklist.
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  ALLOWED_HOSTS=hardcalls.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+# wrk from Debian, as test-browser-deps installs Chromium.
+bench-deps:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk; \
+	  else echo "Install wrk first: sudo apt-get install --no-install-recommends wrk" >&2; exit 1; fi; }
+
+# Serves the site as `make run` does and loads it with wrk; figures go in docs/benchmarks.md.
+DURATION ?= 20
+SOAK ?= 300
+bench: $(VENV)/.runtime .local/secret-key bench-deps
+	$(PY) bench/load.py --port $(PORT) --duration $(DURATION) --soak $(SOAK)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

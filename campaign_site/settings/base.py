@@ -237,3 +237,104 @@ STORY_PUBLISH_CHECKS = [
 # Where "Exit this page" goes when the database cannot be read (the 500 page). Editors change the live value in
 # the campaign settings; this is only the fallback and the default.
 CRIMESTOPPERS_DEFAULTS["quick_exit_url"] = env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+
+# --- Production hardening: security headers, page cache, admin 2FA and throttling, health (issue 7) ---------------
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += [  # noqa: F405 - extending the list above
+    "operations",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+]
+
+
+def _insert_after(existing, new):
+    MIDDLEWARE.insert(MIDDLEWARE.index(existing) + 1, new)
+
+
+# Order matters: the page cache answers before sessions, auth or any view touch the database; it sits inside
+# SecurityMiddleware (HSTS, nosniff, referrer, COOP on cached answers too) and outside our CSP middleware so a cached
+# answer keeps the policy it was built with (the embed card's frameable one included).
+_insert_after("whitenoise.middleware.WhiteNoiseMiddleware", "operations.page_cache.PageCacheMiddleware")
+_insert_after("operations.page_cache.PageCacheMiddleware", "operations.security_headers.SecurityHeadersMiddleware")
+_insert_after(
+    "django.contrib.sessions.middleware.SessionMiddleware", "operations.admin_security.AdminPrivacyMiddleware"
+)
+_insert_after("django.contrib.auth.middleware.AuthenticationMiddleware", "wagtail_2fa.middleware.VerifyUserMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # axes wants to be last
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Every staff account needs a second factor (TOTP app); an account without a device is sent to set one up.
+WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
+WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
+LOGIN_URL = "wagtailadmin_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Login throttling by username only: no IP address or user agent is stored (see operations/admin_security.py).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "operations.admin_security.no_client_address"
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# axes.W006 warns that without the IP address an attacker can dodge limits by rotating user agents or cookies: not so
+# when the lock is on the username alone (every guess at an account counts, from anywhere). The price, that someone
+# can lock a staff account for AXES_COOLOFF_MINUTES, is accepted to store no addresses.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)  # an admin session lasts a working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
+
+# Full-page cache (operations/page_cache.py) and the Cache-Control a CDN uses.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_BROWSER_MAX_AGE = env_int("PAGE_BROWSER_MAX_AGE", 60)  # browsers cannot be purged: keep it short
+PAGE_CDN_MAX_AGE = env_int("PAGE_CDN_MAX_AGE", 600)  # the CDN is purged on publish
+PAGE_STALE_WHILE_REVALIDATE = env_int("PAGE_STALE_WHILE_REVALIDATE", 60)
+PAGE_STALE_IF_ERROR = env_int("PAGE_STALE_IF_ERROR", 86400)
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+if REDIS_URL:
+    # Redis outages make the site slower, never broken (operations/cache_backends.py).
+    CACHES["default"]["BACKEND"] = "operations.cache_backends.TolerantRedisCache"
+    CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", "hardcalls")
+    CACHES["pages"] = {
+        "BACKEND": "operations.cache_backends.TolerantRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "hardcalls") + ":pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+    }
+
+# CDN purge through wagtail.contrib.frontend_cache, configured by environment; nothing set means no CDN backend.
+WAGTAILFRONTENDCACHE = {}
+if env_str("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONEID"),
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx with a PURGE handler
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+
+# Needed by the CSP (media origins) whether or not S3 is configured.
+AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    name = "operations"
+    verbose_name = "Production operations: headers, page cache, health, admin hardening"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,155 @@
+"""Full-page cache for anonymous GETs, and the Cache-Control header a CDN can use.
+
+Why our own (small) middleware rather than wagtail-cache or Django's cache middleware: invalidation here is a cache
+"generation" number that every key includes. Publishing, unpublishing, moving or deleting a page, or changing the
+campaign settings (the phone number is on every page), bumps the number, so every cached page expires at once in every
+process sharing the cache. For a site of a few dozen pages that is simpler and safer than tracking which pages show
+which (index, home, embed card, oEmbed, sitemap...), and unlike `cache.clear()` it never wipes other data that shares
+the Redis database (rate limits, the call-to-action copy the 500 page reads).
+
+The lookup happens before sessions, authentication and any view, so a cached page is served without touching the
+database: pages already in the cache keep serving while PostgreSQL is down.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+# Requests carrying one of these cookies belong to a signed-in editor: never served from, nor stored in, the cache.
+STAFF_COOKIES = ("sessionid", "csrftoken")
+MAX_CACHEABLE_QUERY = 512
+NEVER_CACHED_PREFIXES = ("/events/", "/healthz", "/media/", "/documents/", "/static/")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation():
+    try:
+        generation = page_cache().get(GENERATION_KEY)
+    except Exception:  # noqa: BLE001 - any cache failure means "no cache", never an error page
+        logger.warning("Page cache unavailable")
+        return None
+    if generation is None:
+        generation = 1
+        try:
+            page_cache().add(GENERATION_KEY, generation, None)
+        except Exception:  # noqa: BLE001
+            return None
+    return generation
+
+
+def bump_generation():
+    """Expires every cached page in every process that shares this cache."""
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - a cache outage must never block a publish
+        logger.warning("Could not expire the page cache")
+
+
+def public_cache_control():
+    return (
+        f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}, s-maxage={settings.PAGE_CDN_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}, stale-if-error={settings.PAGE_STALE_IF_ERROR}"
+    )
+
+
+def is_admin(path):
+    return path.startswith(settings.WAGTAILADMIN_PATH_PREFIX)
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    path = request.path
+    if is_admin(path) or path.startswith(NEVER_CACHED_PREFIXES):
+        return False
+    if any(name in request.COOKIES for name in STAFF_COOKIES):
+        return False
+    if request.headers.get("Authorization"):
+        return False
+    return len(request.META.get("QUERY_STRING", "")) <= MAX_CACHEABLE_QUERY
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    # We key on the URL only; a response that varies on anything else is not ours to share.
+    return vary <= {"accept-encoding", "cookie"}
+
+
+def cache_key(request, generation):
+    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = None
+        if settings.PAGE_CACHE_ENABLED and request_is_cacheable(request):
+            try:
+                generation = current_generation()
+                key = cache_key(request, generation) if generation is not None else None
+            except Exception:  # noqa: BLE001 - e.g. a disallowed Host header; let the normal path answer it
+                key = None
+            if key:
+                stored = self._read(key)
+                if stored is not None:
+                    return stored
+
+        response = self.get_response(request)
+        self._set_cache_control(request, response)
+        if key and response_is_cacheable(response):
+            self._store(key, response)
+        elif key:
+            response["X-Page-Cache"] = "bypass"
+        return response
+
+    def _set_cache_control(self, request, response):
+        if is_admin(request.path):
+            # Admin pages hold unpublished drafts and personal data: never in any cache, shared or private.
+            response["Cache-Control"] = "private, no-store"
+            return
+        if response.has_header("Cache-Control"):
+            return
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.cookies:
+            response["Cache-Control"] = public_cache_control()
+        elif response.status_code >= 500:
+            response["Cache-Control"] = "no-store"
+
+    def _read(self, key):
+        try:
+            stored = page_cache().get(key)
+        except Exception:  # noqa: BLE001
+            return None
+        if not stored:
+            return None
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def _store(self, key, response):
+        response["X-Page-Cache"] = "miss"
+        headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+        try:
+            page_cache().set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("Could not store a page in the cache")

@@ -1,0 +1,208 @@
+"""Full-page cache: anonymous GETs served from it, a CDN-friendly Cache-Control, and invalidation on every change."""
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import include, path
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from wagtail import urls as wagtail_urls
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from campaign_site.urls import urlpatterns as site_urlpatterns
+from stories.models import StoryPage
+
+pytestmark = pytest.mark.django_db
+MARKER = "A new line written by the comms team"
+calls = {"events": 0}
+
+
+@xframe_options_exempt
+def embed_card(request, slug):
+    # Stands in for the partners' embed card (same route): shows the story's summary, frameable anywhere.
+    from django.http import HttpResponse
+
+    story = StoryPage.objects.live().get(slug=slug)
+    return HttpResponse(f"<p>{story.summary}</p>")
+
+
+@csrf_exempt
+def events(request):
+    from django.http import HttpResponse
+
+    calls["events"] += 1
+    return HttpResponse(status=204 if request.method == "POST" else 200)
+
+
+urlpatterns = [
+    path("stories/<slug:slug>/embed/", embed_card),
+    path("events/", events),
+    *site_urlpatterns[:-1],
+    path("", include(wagtail_urls)),
+]
+
+
+class RecordingBackend(BaseBackend):
+    """A frontend-cache backend that records the URLs it is asked to purge, as a CDN would receive them."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+@pytest.fixture
+def cdn(settings):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Runs what waits for the transaction to commit (the CDN purge), as a real request would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def story(demo_site):
+    return StoryPage.objects.get(slug="lillian")
+
+
+def get(client, url):
+    response = client.get(url)
+    return response, response.content.decode()
+
+
+def test_anonymous_get_is_served_from_the_cache_with_cdn_headers(client, demo_site):
+    first = client.get("/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    cache_control = first["Cache-Control"]
+    assert "public" in cache_control and "s-maxage=" in cache_control and "stale-while-revalidate=" in cache_control
+    second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"] == cache_control
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second.cookies == {}
+
+
+def test_cached_page_is_served_without_the_database(client, demo_site, django_assert_num_queries):
+    client.get("/stories/")
+    with django_assert_num_queries(0):
+        assert client.get("/stories/")["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_editors_and_posts_bypass_the_cache(client, demo_site, admin_user):
+    client.get("/")
+    editor = Client()
+    editor.force_login(admin_user)
+    assert "X-Page-Cache" not in editor.get("/")
+    assert "X-Page-Cache" not in client.post("/", {"a": "b"})
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_event_endpoint_is_never_cached(client, demo_site):
+    calls["events"] = 0
+    for _ in range(3):
+        response = client.post("/events/", data=b"{}", content_type="application/json")
+        assert "X-Page-Cache" not in response
+        assert "public" not in response.get("Cache-Control", "")
+    client.get("/events/")
+    client.get("/events/")
+    assert calls["events"] == 5
+
+
+def test_healthz_is_never_cached_and_sets_no_cookie(client, db):
+    for _ in range(2):
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"database": "ok", "cache": "ok"}
+        assert "no-store" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response
+        assert response.cookies == {}
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_publishing_a_story_updates_every_page_that_shows_it(client, story, cdn, commit):
+    urls = ["/", "/stories/", story.url, f"/stories/{story.slug}/embed/", "/sitemap.xml"]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+    story.summary = MARKER
+    with commit():
+        story.save_revision().publish()
+
+    for url in ["/", "/stories/", story.url, f"/stories/{story.slug}/embed/"]:
+        response, html = get(client, url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert MARKER in html, url
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "miss"
+
+    root = "http://localhost"
+    assert f"{root}{story.url}" in cdn
+    assert f"{root}/" in cdn and f"{root}/stories/" in cdn
+    assert f"{root}/stories/{story.slug}/embed/" in cdn
+    assert f"{root}/sitemap.xml" in cdn
+    assert any(url.startswith(f"{root}/oembed/?url=http%3A%2F%2Flocalhost%2Fstories%2Flillian%2F") for url in cdn)
+
+
+def test_unpublishing_removes_the_story_everywhere(client, story, cdn, commit):
+    assert story.title in get(client, "/stories/")[1] or story.mother_name in get(client, "/stories/")[1]
+    client.get(story.url)
+    with commit():
+        story.unpublish()
+    assert client.get(story.url).status_code == 404
+    assert story.mother_name not in get(client, "/stories/")[1]
+    assert story.mother_name not in get(client, "/")[1]
+    assert f"http://localhost{story.url}" in cdn
+
+
+def test_moving_a_story_expires_old_and_new_addresses(client, story, demo_site, cdn, commit):
+    from pages.models import StandardPage
+
+    old_url = story.url
+    client.get(old_url)
+    about = StandardPage.objects.live().first()
+    assert about is not None
+    with commit():
+        story.move(about, pos="last-child")
+    moved = client.get(old_url)  # no stale copy: Wagtail's automatic redirect to the new address
+    assert moved.status_code == 301
+    story.refresh_from_db()
+    assert moved["Location"] == story.url
+    assert f"http://localhost{old_url}" in cdn
+
+
+def test_deleting_a_story_expires_the_cache(client, story, cdn, commit):
+    client.get("/stories/")
+    url = story.url
+    with commit():
+        story.delete()
+    assert story.mother_name not in get(client, "/stories/")[1]
+    assert f"http://localhost{url}" in cdn
+
+
+def test_changing_the_number_updates_every_cached_page(client, campaign_settings, cdn, commit):
+    urls = ["/", "/stories/", "/stories/lillian/"]
+    for url in urls:
+        client.get(url)
+    campaign_settings.phone_display = "0800 999 000"
+    campaign_settings.phone_tel = "0800999000"
+    with commit():
+        campaign_settings.save()
+    for url in urls:
+        response, html = get(client, url)
+        assert 'href="tel:0800999000"' in html, url
+        assert "tel:0800555111" not in html, url
+    assert "http://localhost/stories/lillian/" in cdn and "http://localhost/" in cdn
+
+
+def test_huge_query_strings_are_not_cached(client, demo_site):
+    # Otherwise anyone could fill the cache with endless variants of one page.
+    url = "/?via=" + "x" * 2000
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
