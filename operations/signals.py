@@ -2,10 +2,13 @@
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from pages.models import CampaignSettings
+from films.models import Film, FilmCaptionTrack
+from partners.models import Partner
 
 from .invalidation import content_changed, every_public_url, urls_showing
 
@@ -43,7 +46,15 @@ def page_deleted(sender, instance, **kwargs):
         content_changed(_urls_before.pop(instance.pk, []))
 
 
-@receiver(post_save, sender=CampaignSettings)
-def campaign_settings_changed(sender, instance, **kwargs):
-    # The phone number and form link are on every page.
-    content_changed(every_public_url())
+# Shown on pages without being pages: site settings (the phone number and form link are on every page, the poll on
+# every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards).
+# They change rarely, so expiring every page is simpler and safer than tracking where each appears.
+SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def shown_content_changed(sender, instance, raw=False, **kwargs):
+    # `raw`: loaddata (restoring a backup) is writing rows as they were; the tree may be half there.
+    if not raw and isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
+        content_changed(every_public_url())

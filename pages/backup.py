@@ -9,6 +9,7 @@ Restore into a database migrated by the same release of the code as made the bac
 
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 from django.apps import apps
@@ -109,6 +110,19 @@ def _clear_search_index():
             model._base_manager.all()._raw_delete(connection.alias)
 
 
+def _load_in_order(data_file):
+    """Content types first: building some rows (Wagtail tasks and pages whose parent row holds the content type)
+    looks their content type up, and would create one with a clashing id if it were not loaded yet."""
+    rows = json.loads(Path(data_file).read_text())
+    first = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    rest = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    with tempfile.TemporaryDirectory() as folder:
+        for name, part in (("contenttypes.json", first), ("content.json", rest)):
+            path = Path(folder) / name
+            path.write_text(json.dumps(part))
+            call_command("loaddata", str(path), verbosity=0)
+
+
 def restore(in_dir, replace=False):
     """Load a backup folder. The database must be migrated and hold no content unless `replace` is set."""
     source = Path(in_dir)
@@ -125,7 +139,7 @@ def restore(in_dir, replace=False):
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         ContentType.objects.all().delete()
         _clear_search_index()
-        call_command("loaddata", str(source / "data.json"), verbosity=0)
+        _load_in_order(source / "data.json")
         # Content types and permissions of models newer than the backup.
         emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
     for name in manifest["files"]:
