@@ -50,11 +50,15 @@ def page_deleted(sender, instance, **kwargs):
 # every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards).
 # They change rarely, so expiring every page is simpler and safer than tracking where each appears.
 SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner)
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
 @receiver(post_save)
 @receiver(post_delete)
-def shown_content_changed(sender, instance, raw=False, **kwargs):
+def shown_content_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     # `raw`: loaddata (restoring a backup) is writing rows as they were; the tree may be half there.
-    if not raw and isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
+    # Wagtail records an image's size and hash the first time it is rendered: bookkeeping, nothing visible changed.
+    if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
+        return
+    if isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
         content_changed(every_public_url())
