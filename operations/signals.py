@@ -55,10 +55,13 @@ BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 @receiver(post_save)
 @receiver(post_delete)
-def shown_content_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+def shown_content_changed(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
     # `raw`: loaddata (restoring a backup) is writing rows as they were; the tree may be half there.
-    # Wagtail records an image's size and hash the first time it is rendered: bookkeeping, nothing visible changed.
+    # Wagtail records an image's size and hash the first time it is rendered, and creates a site's settings with
+    # their defaults the first time they are read: bookkeeping, nothing visible changed.
     if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
+        return
+    if created and isinstance(instance, BaseSiteSetting):
         return
     if isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
         content_changed(every_public_url())
