@@ -114,7 +114,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(settings.WAGTAILADMIN_PATH_PREFIX):
+        # Wagtail renders previews through a dummy request for the page's public path (`is_dummy`); the admin's
+        # preview panel frames that answer, so it takes the admin's policy.
+        if request.path.startswith(settings.WAGTAILADMIN_PATH_PREFIX) or getattr(request, "is_dummy", False):
             policy = self.admin_policy
         elif getattr(response, "xframe_options_exempt", False):
             policy = self.frameable_policy
