@@ -147,7 +147,7 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
     # Nothing identifying in the database or the logs.
     stored = every_stored_value()
     # (Not "Android" alone: the anonymity page now explains how to clear history on Android.)
-        for needle in ("TestVisitor", "127.0.0.1"):
+    for needle in ("TestVisitor", "127.0.0.1"):
         assert not [value for value in stored if needle in value], needle
         assert not [line for line in log_lines if needle in line], needle
     columns = [
