@@ -42,7 +42,10 @@ def wait_until_up(base, process, timeout=300):
 
 
 def to_ms(value):
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    match = re.match(r"([\d.]+)(us|ms|s|m)$", value)
+    if match is None:  # wrk prints e.g. "-nan" when an endpoint answered nothing in time
+        return float("nan")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
