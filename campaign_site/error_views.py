@@ -3,9 +3,9 @@
 from django.http import HttpResponseServerError
 from django.template import loader
 
-from pages import cta
+from pages import call_to_action
 
 
 def server_error(request):
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"cta": cta.without_database()}))
+    return HttpResponseServerError(template.render(call_to_action.without_database()))

@@ -11,9 +11,6 @@ VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{3,12}$")
 
-# The origins a Content-Security-Policy must allow in frame-src, and nothing else.
-FRAME_ORIGINS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
-
 
 @dataclass(frozen=True)
 class ExternalFilm:

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .external import parse_external_url, validate_external_url
-from .publish_guard import FilmForm, has_text
+from .readiness import FilmForm, missing_parts
 from .validators import VideoFileValidator, validate_captions
 
 
@@ -110,14 +110,14 @@ class Film(index.Indexed, ClusterableModel):
         """The YouTube/Vimeo film when there is no self-hosted file (self-hosted always wins)."""
         return None if self.video else parse_external_url(self.external_url)
 
+    def missing_parts(self):
+        """What the film still needs before a story can be published with it (films/readiness.py)."""
+        return missing_parts(self.captions, self.transcript)
+
     @property
     def readiness(self):
-        """For the admin listing: what the film still needs before a story can be published with it."""
-        missing = [
-            name
-            for name, present in (("captions", self.captions), ("transcript", has_text(self.transcript)))
-            if not present
-        ]
+        """For the admin listing."""
+        missing = self.missing_parts()
         return f"Needs {' and '.join(missing)}" if missing else "Ready"
 
     @property

@@ -10,6 +10,8 @@ import time
 from django.conf import settings
 from wagtail.models import Page
 
+from .memo import TimedMemo
+
 # Self-declared crawlers, link-preview fetchers, monitors and headless browsers.
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|scrape|preview|fetch|monitor|headless|phantom|lighthouse|pingdom|"
@@ -24,37 +26,12 @@ def is_known_bot(request):
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
 
 
-class LivePages:
-    """The ids of live, public pages, memoised in the process for a short time.
-
-    One query a minute instead of one per event keeps the endpoint about as cheap as a static file.
-    """
-
-    def __init__(self, ttl=60.0):
-        self.ttl = ttl
-        self._ids = frozenset()
-        self._expires = 0.0
-        self._lock = threading.Lock()
-
-    def _refresh(self):
-        ids = frozenset(Page.objects.live().public().filter(depth__gt=1).values_list("id", flat=True))
-        with self._lock:
-            self._ids = ids
-            self._expires = time.monotonic() + self.ttl
-
-    def _current(self):
-        if time.monotonic() >= self._expires:
-            self._refresh()
-
-    def has_id(self, page_id):
-        self._current()
-        return page_id in self._ids
-
-    def forget(self):
-        self._expires = 0.0
+def _live_page_ids():
+    return frozenset(Page.objects.live().public().filter(depth__gt=1).values_list("id", flat=True))
 
 
-live_pages = LivePages()
+# One query a minute instead of one per event keeps the endpoint about as cheap as a static file.
+live_page_ids = TimedMemo(_live_page_ids)
 
 
 class TokenBucket:

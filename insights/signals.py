@@ -7,17 +7,17 @@ from wagtail.signals import page_published, page_unpublished
 
 from partners.models import Partner
 
-from .guards import live_pages
-from .vocabulary import forget_cached_vocabulary
+from .guards import live_page_ids
+from .vocabulary import partner_codes
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def forget_live_pages(sender, **kwargs):
-    live_pages.forget()
+    live_page_ids.forget()
 
 
 @receiver(post_save, sender=Partner)
 @receiver(post_delete, sender=Partner)
 def forget_partners(sender, **kwargs):
-    forget_cached_vocabulary()
+    partner_codes.forget()

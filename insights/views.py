@@ -7,7 +7,6 @@ visitor's page is unaffected and the beacon gets a quiet 503.
 
 import json
 import logging
-import re
 import time
 
 from django.conf import settings
@@ -19,13 +18,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from . import counters
-from .guards import burst_limit, is_known_bot, live_pages
-from .vocabulary import EVENTS, normalise_channel
+from .guards import burst_limit, is_known_bot, live_page_ids
+from .vocabulary import CHANNEL_PATTERN, EVENTS, normalise_channel
 
 # No request details in these messages: the path is fixed and nothing about the visitor is logged.
 logger = logging.getLogger(__name__)
 
-CHANNEL_FORMAT = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
 BEACON_TYPES = {"text/plain", "application/json"}
 POLL_ANSWERS = {"yes": "poll_yes", "no": "poll_no"}
 
@@ -88,14 +86,14 @@ def parse_event(payload):
         page_id = int(page_id)
     if not isinstance(page_id, int) or isinstance(page_id, bool) or not 0 < page_id < 2**31:
         raise Rejected
-    if not isinstance(channel, str) or not CHANNEL_FORMAT.match(channel):
+    if not isinstance(channel, str) or not CHANNEL_PATTERN.match(channel):
         raise Rejected
     return page_id, event, channel
 
 
 def _count(page_id, event, channel):
     """Count one event; returns the HTTP status for the beacon."""
-    if not live_pages.has_id(page_id):
+    if page_id not in live_page_ids.get():
         return 400
     if not burst_limit.allow(page_id):
         return 429

@@ -1,7 +1,10 @@
 """The closed lists the counters accept: events and channels. Nothing outside them is ever stored."""
 
-import threading
-import time
+import re
+
+from partners.models import CODE_PATTERN, Partner
+
+from .memo import TimedMemo
 
 SHARE_NETWORKS = ("whatsapp", "x", "facebook", "email", "copy", "native")
 
@@ -36,45 +39,27 @@ FIXED_CHANNELS = {
 }
 UNKNOWN_CHANNEL = "other"
 
-_PARTNER_CODES_TTL = 60.0
-_partner_codes = {"codes": frozenset(), "expires": 0.0}
-_partner_lock = threading.Lock()
+CHANNEL_PATTERN = re.compile(CODE_PATTERN)
 
 
-def partner_codes():
-    """Partner codes, memoised in the process for a minute (the event endpoint must stay cheap)."""
-    now = time.monotonic()
-    if now < _partner_codes["expires"]:
-        return _partner_codes["codes"]
-    from partners.models import Partner
+def _partner_codes():
+    return frozenset(Partner.objects.values_list("code", flat=True))
 
-    codes = frozenset(Partner.objects.values_list("code", flat=True))
-    with _partner_lock:
-        _partner_codes.update(codes=codes, expires=now + _PARTNER_CODES_TTL)
-    return codes
+
+# Memoised in the process for a minute: the event endpoint must stay cheap.
+partner_codes = TimedMemo(_partner_codes)
 
 
 def normalise_channel(value):
     """A known channel, or 'other'. Free text is never kept."""
     if value in FIXED_CHANNELS:
         return value
-    if isinstance(value, str) and value in partner_codes():
+    if isinstance(value, str) and value in partner_codes.get():
         return value
     return UNKNOWN_CHANNEL
 
 
-def is_known_channel(value):
-    return isinstance(value, str) and (value in FIXED_CHANNELS or value in partner_codes())
-
-
 def channel_labels():
-    from partners.models import Partner
-
     labels = dict(FIXED_CHANNELS)
     labels.update({code: f"Partner: {name}" for code, name in Partner.objects.values_list("code", "name")})
     return labels
-
-
-def forget_cached_vocabulary():
-    """Used by signals and tests when partners or pages change."""
-    _partner_codes["expires"] = 0.0

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
+from .privacy_headers import is_admin_request
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
@@ -63,15 +65,11 @@ def public_cache_control():
     )
 
 
-def is_admin(path):
-    return path.startswith(settings.WAGTAILADMIN_PATH_PREFIX)
-
-
 def request_is_cacheable(request):
     if request.method not in ("GET", "HEAD"):
         return False
     path = request.path
-    if is_admin(path) or path.startswith(NEVER_CACHED_PREFIXES):
+    if is_admin_request(request) or path.startswith(NEVER_CACHED_PREFIXES):
         return False
     if any(name in request.COOKIES for name in STAFF_COOKIES):
         return False
@@ -121,7 +119,7 @@ class PageCacheMiddleware:
         return response
 
     def _set_cache_control(self, request, response):
-        if is_admin(request.path):
+        if is_admin_request(request):
             # Admin pages hold unpublished drafts and personal data: never in any cache, shared or private.
             response["Cache-Control"] = "private, no-store"
             return

@@ -6,4 +6,4 @@ class PagesConfig(AppConfig):
     verbose_name = "Campaign pages and settings"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import call_to_action  # noqa: F401 - connects its signal receiver

@@ -2,9 +2,10 @@
 
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel, TitleFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -86,6 +87,45 @@ class CampaignSettings(BaseSiteSetting):
             raise ValidationError(errors)
 
 
+def _key_page(label, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+@register_setting(icon="list-ul")
+class KeyPages(BaseSiteSetting):
+    """The pages the header, footer and call-to-action link to on every page. Rename or move them freely: the links
+    follow the page, not its address."""
+
+    NAMES = ("stories", "anonymity", "support", "accessibility", "privacy")
+
+    stories_page = _key_page("stories list", "The list of stories, linked from the header on every page.")
+    anonymity_page = _key_page(
+        "your anonymity", "How calling Crimestoppers stays anonymous. Linked beside every call button."
+    )
+    support_page = _key_page("support", "Where to find support. Linked from content notes, the header and footer.")
+    accessibility_page = _key_page("accessibility statement", "Linked from the footer.")
+    privacy_page = _key_page("privacy", "What this site counts (and does not). Linked from the footer and the poll.")
+
+    panels = [
+        PageChooserPanel("stories_page", "stories.StoryIndexPage"),
+        PageChooserPanel("anonymity_page", "pages.StandardPage"),
+        PageChooserPanel("support_page", "pages.StandardPage"),
+        PageChooserPanel("accessibility_page", "pages.StandardPage"),
+        PageChooserPanel("privacy_page", "pages.StandardPage"),
+    ]
+
+    class Meta:
+        verbose_name = "key pages"
+
+
 class HomePage(Page):
     """The landing page: campaign line, premise, the five stories and why calling is anonymous."""
 
@@ -134,8 +174,8 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from stories.models import StoryPage
-
+        # By name, not import: stories build on pages, never the other way round.
+        StoryPage = apps.get_model("stories", "StoryPage")
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = (
             StoryPage.objects.live().public().descendant_of(self).select_related("portrait").order_by("path")

@@ -1,4 +1,4 @@
-"""Generates the demo placeholder films in films/demo/ (committed; run again only to change them).
+"""Generates the demo placeholder films in demo/media/films/ (committed; run again only to change them).
 
 Each film is a few seconds of title cards: plainly a placeholder, not footage of anyone. Encoding needs
 ffmpeg, which `make run` should not have to install, so the small results are committed instead.
@@ -17,9 +17,9 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from films.demo_content import FILM_SECONDS, FILMS  # noqa: E402
+from demo.content.films import FILM_SECONDS, FILMS  # noqa: E402
 
-OUT = ROOT / "films" / "demo"
+OUT = ROOT / "demo" / "media" / "films"
 SIZE = (640, 360)
 
 

@@ -7,12 +7,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from pages import share
-from pages.share import SHARE_HEIGHT, SHARE_WIDTH
+from pages.links import page_url
 
 from .blocks import StoryStreamBlock
 from .publish_guards import StoryPageForm, check_before_publish
 
+# Open Graph's recommended size: every share card is drawn this size (sharing/cards.py), and an editor's own share
+# image must be at least this big.
+SHARE_IMAGE_SIZE = (1200, 630)
 DEFAULT_CONTENT_NOTE = (
     "This story is about a young man who was killed with a knife, and about his family's grief. "
     "You may find it upsetting."
@@ -138,12 +140,12 @@ class StoryPage(Page):
 
     # The editor's live preview offers both; its size switcher covers phone (375 px), tablet and desktop (1280 px).
     preview_modes = [("", "Story page"), ("embed", "Embed card")]
-    embed_preview_template = "stories/embed_card.html"
+    embed_preview_template = "sharing/embed_card.html"
 
     def serve_preview(self, request, mode_name):
         if mode_name == "embed":
-            # The same template and context as the public card at /stories/<slug>/embed/ (stories/embed.py).
-            context = {**self.get_context(request), "story": self, "story_url": share.page_url(self)}
+            # The same template and context as the public card at /stories/<slug>/embed/ (sharing/embed.py).
+            context = {**self.get_context(request), "story": self, "story_url": page_url(self)}
             return TemplateResponse(request, self.embed_preview_template, context)
         return super().serve_preview(request, mode_name)
 
@@ -162,23 +164,11 @@ class StoryPage(Page):
     def clean(self):
         super().clean()
         image = self.share_image
-        if image and (image.width < SHARE_WIDTH or image.height < SHARE_HEIGHT):
+        width, height = SHARE_IMAGE_SIZE
+        if image and (image.width < width or image.height < height):
             raise ValidationError(
                 {
                     "share_image": f"This image is {image.width}x{image.height} pixels. A share image must be at "
-                    f"least {SHARE_WIDTH}x{SHARE_HEIGHT} so it looks sharp wherever the story is shared."
+                    f"least {width}x{height} so it looks sharp wherever the story is shared."
                 }
             )
-
-    def get_share_image(self):
-        """The 1200x630 image for og:image: the editor's override, or a card drawn from the portrait."""
-        from pages import cta
-        from pages.models import CampaignSettings
-
-        site = self.get_site()  # None for a page previewed before it is saved under a site
-        values = cta.values_from(CampaignSettings.for_site(site)) if site else cta.without_database()
-        if self.share_image:
-            return share.override_share_image(self.share_image, f"{self.title}: {self.summary}")
-        if self.portrait is None:
-            return share.campaign_share_image(values)
-        return share.story_share_image(self, values)

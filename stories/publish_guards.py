@@ -1,8 +1,7 @@
 """What a story must have before it goes live, checked on every way a story can be published.
 
-Each check takes a story page (a draft or a revision's content) and returns the problems it finds, as
-`Problem`s or plain strings. `settings.STORY_PUBLISH_CHECKS` lists the checks by dotted path, so another
-module (the film checks) plugs in with one line of settings.
+Each check takes a story page (a draft or a revision's content) and returns the `Problem`s it finds: the story's
+own fields (`story_basics_problems`) and its film's readiness (films/readiness.py).
 
 Where the checks run:
 - the page editor, on "Publish", "Submit for sign-off" and workflow actions (not on "Save draft": drafts always
@@ -16,14 +15,14 @@ import copy
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from films.readiness import film_publish_problems
 
 logger = logging.getLogger(__name__)
 
@@ -65,17 +64,14 @@ def story_basics_problems(page):
     return problems
 
 
-def publish_checks():
-    return [import_string(path) for path in getattr(settings, "STORY_PUBLISH_CHECKS", [])]
+def story_film_problems(page):
+    """The film's readiness, tied to the Film field."""
+    return [Problem(message, field="film", label="Film") for message in film_publish_problems(page)]
 
 
 def publish_problems(page):
-    """Every problem that stops this story going live, as `Problem`s (empty: ready to publish)."""
-    problems = []
-    for check in publish_checks():
-        for problem in check(page) or []:
-            problems.append(problem if isinstance(problem, Problem) else Problem(str(problem)))
-    return problems
+    """Every problem that stops this story going live (empty: ready to publish)."""
+    return story_basics_problems(page) + story_film_problems(page)
 
 
 class PublishBlocked(PermissionDenied):

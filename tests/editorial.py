@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from demo.images import placeholder_image
 from editorial.roles import ensure_roles_and_workflow
-from pages.demo_images import placeholder_image
 from stories.models import StoryIndexPage, StoryPage
 
 PASSWORD = "a-long-test-password"

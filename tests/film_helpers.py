@@ -5,10 +5,10 @@ from pathlib import Path
 from django.core.files import File
 from django.core.files.base import ContentFile
 
+from demo.images import placeholder_image
 from films.models import Film
-from pages.demo_images import placeholder_image
 
-DEMO_MP4 = Path(__file__).resolve().parents[1] / "films" / "demo" / "lillian.mp4"
+DEMO_MP4 = Path(__file__).resolve().parents[1] / "demo" / "media" / "films" / "lillian.mp4"
 GOOD_VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello.\n"
 
 

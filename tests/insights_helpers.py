@@ -10,17 +10,17 @@ BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Ge
 @pytest.fixture(autouse=True)
 def fresh_insights():
     """The endpoint memoises live pages, partner codes and burst buckets per process: start each test clean."""
-    from insights.guards import burst_limit, live_pages
+    from insights.guards import burst_limit, live_page_ids
     from insights.views import database_unavailable
-    from insights.vocabulary import forget_cached_vocabulary
+    from insights.vocabulary import partner_codes
 
     database_unavailable.next_at = 0.0
-    live_pages.forget()
-    forget_cached_vocabulary()
+    live_page_ids.forget()
+    partner_codes.forget()
     burst_limit.reset()
     yield
-    live_pages.forget()
-    forget_cached_vocabulary()
+    live_page_ids.forget()
+    partner_codes.forget()
     burst_limit.reset()
 
 

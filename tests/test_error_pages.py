@@ -5,7 +5,7 @@ from django.db import connections
 from django.test import Client, override_settings
 from django.urls import path
 
-from pages import cta
+from pages import call_to_action
 from tests.helpers import tel_links
 
 
@@ -34,7 +34,7 @@ def test_500_page_uses_the_last_saved_setting(campaign_settings):
     campaign_settings.phone_display = "0800 222 333"
     campaign_settings.phone_tel = "0800222333"
     campaign_settings.save()
-    assert cta.without_database()["phone_tel"] == "0800222333"
+    assert call_to_action.without_database()["cta"]["phone_tel"] == "0800222333"
     with override_settings(ROOT_URLCONF=__name__):
         html = Client(raise_request_exception=False).get("/boom/").content.decode()
     assert "tel:0800222333" in tel_links(html)

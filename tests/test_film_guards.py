@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from films.external import parse_external_url
 from films.models import Film
-from films.publish_guard import film_publish_problems
+from films.readiness import film_publish_problems
 from films.validators import caption_problems
 from stories.models import StoryPage
 from tests.film_helpers import DEMO_MP4, GOOD_VTT, make_film, poster, stored_files

@@ -62,7 +62,7 @@ def test_film_answers_range_requests_with_206(story_html):
 
 
 def test_every_demo_story_has_a_publishable_placeholder_film_and_loading_twice_adds_none(demo_site):
-    from films.publish_guard import film_publish_problems
+    from films.readiness import film_publish_problems
 
     stories = StoryPage.objects.live().specific()
     assert stories.count() == 5

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
 
-from campaign_site.media_views import parse_range
+from operations.media import parse_range
 
 
 @pytest.fixture

@@ -1,44 +1,15 @@
 """Full-page cache: anonymous GETs served from it, a CDN-friendly Cache-Control, and invalidation on every change."""
 
+import json
+
 import pytest
-from django.test import Client, override_settings
-from django.urls import include, path
-from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.csrf import csrf_exempt
-from wagtail import urls as wagtail_urls
+from django.test import Client
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from campaign_site.urls import urlpatterns as site_urlpatterns
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
 MARKER = "A new line written by the comms team"
-calls = {"events": 0}
-
-
-@xframe_options_exempt
-def embed_card(request, slug):
-    # Stands in for the partners' embed card (same route): shows the story's summary, frameable anywhere.
-    from django.http import HttpResponse
-
-    story = StoryPage.objects.live().get(slug=slug)
-    return HttpResponse(f"<p>{story.summary}</p>")
-
-
-@csrf_exempt
-def events(request):
-    from django.http import HttpResponse
-
-    calls["events"] += 1
-    return HttpResponse(status=204 if request.method == "POST" else 200)
-
-
-urlpatterns = [
-    path("stories/<slug:slug>/embed/", embed_card),
-    path("events/", events),
-    *site_urlpatterns[:-1],
-    path("", include(wagtail_urls)),
-]
 
 
 class RecordingBackend(BaseBackend):
@@ -101,16 +72,23 @@ def test_signed_in_editors_and_posts_bypass_the_cache(client, demo_site, admin_u
     assert "X-Page-Cache" not in client.post("/", {"a": "b"})
 
 
-@override_settings(ROOT_URLCONF=__name__)
 def test_event_endpoint_is_never_cached(client, demo_site):
-    calls["events"] = 0
+    from insights.guards import live_page_ids
+    from insights.models import DailyCount
+    from tests.insights_helpers import BROWSER_UA
+
+    live_page_ids.forget()
+    beacon = json.dumps({"e": "page_view", "p": StoryPage.objects.get(slug="lillian").id})
     for _ in range(3):
-        response = client.post("/events/", data=b"{}", content_type="application/json")
+        response = client.post("/events/", data=beacon, content_type="text/plain", HTTP_USER_AGENT=BROWSER_UA)
+        assert response.status_code == 204
         assert "X-Page-Cache" not in response
         assert "public" not in response.get("Cache-Control", "")
-    client.get("/events/")
-    client.get("/events/")
-    assert calls["events"] == 5
+    for _ in range(2):
+        response = client.get("/events/")
+        assert response.status_code == 405 and "X-Page-Cache" not in response
+    # Every beacon reached the view: none was answered from a cache.
+    assert sum(DailyCount.objects.values_list("count", flat=True)) == 3
 
 
 def test_healthz_is_never_cached_and_sets_no_cookie(client, db):
@@ -123,7 +101,6 @@ def test_healthz_is_never_cached_and_sets_no_cookie(client, db):
         assert response.cookies == {}
 
 
-@override_settings(ROOT_URLCONF=__name__)
 def test_publishing_a_story_updates_every_page_that_shows_it(client, story, cdn, commit):
     urls = ["/", "/stories/", story.url, f"/stories/{story.slug}/embed/", "/sitemap.xml"]
     for url in urls:

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from pages.demo_images import placeholder_image
+from demo.images import placeholder_image
 from pages.models import HomePage, StandardPage
 from partners.models import PartnerToolkitPage
 from stories.models import StoryIndexPage, StoryPage

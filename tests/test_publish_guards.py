@@ -1,4 +1,4 @@
-"""A story cannot go live without summary, portrait alt text, a share image (and the plugged-in film checks).
+"""A story cannot go live without summary, portrait alt text, a share image, and a film that is ready.
 
 Drafts still save; the editor is told exactly what is missing; the final sign-off and scheduled publishing
 are held to the same rules as the Publish button.
@@ -15,16 +15,12 @@ from editorial.roles import APPROVERS, EDITORS
 from stories.models import StoryPage
 from stories.publish_guards import Problem, PublishBlocked, publish_problems
 from tests.editorial import PASSWORD, edit_url, new_draft_story, staff_user, story_form_data, workflow_action_url
+from tests.film_helpers import make_film
 
 pytestmark = pytest.mark.django_db
 
 ALT_MESSAGE = "Describe the portrait for people who cannot see it."
 SUMMARY_MESSAGE = "Write the one-line summary shown on the story card and when it is shared."
-
-
-def film_without_captions(page):
-    """Stands in for the film module's check, to prove plugged-in checks run everywhere."""
-    return ["Film: add captions (a WebVTT file) and a transcript."]
 
 
 @pytest.fixture
@@ -89,13 +85,15 @@ def test_a_complete_story_publishes(admin_client, story):
     assert story.live
 
 
-def test_plugged_in_checks_such_as_film_captions_block_publishing(admin_client, story, settings):
-    settings.STORY_PUBLISH_CHECKS = [*settings.STORY_PUBLISH_CHECKS, f"{__name__}.film_without_captions"]
+def test_the_film_check_blocks_publishing_too(admin_client, story):
+    story.film = make_film("Unfinished film", captions=False)
+    story.save_revision()
     response = admin_client.post(edit_url(story), story_form_data(story, **{"action-publish": "Publish"}))
-    assert "Film: add captions (a WebVTT file) and a transcript." in page_text(response)
+    message = "The film “Unfinished film” has no English captions (a WebVTT file). Add them before publishing."
+    assert message in page_text(response)
     story.refresh_from_db()
     assert not story.live
-    assert publish_problems(story) == [Problem("Film: add captions (a WebVTT file) and a transcript.")]
+    assert publish_problems(story.get_latest_revision_as_object()) == [Problem(message, field="film", label="Film")]
 
 
 def test_submitting_an_incomplete_story_for_sign_off_is_refused(client, story):

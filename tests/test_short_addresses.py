@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 
-from pages.management.commands.load_demo_content import Command as LoadDemo
+from demo.loader import load as load_demo
 from stories.models import StoryPage
 
 SLUGS = ["lillian", "dwayne", "godwin", "archie", "fifth-story"]
@@ -27,7 +27,7 @@ def test_demo_loader_creates_them_once_and_keeps_editors_changes(demo_site):
     redirect = Redirect.objects.get(old_path="/lillian")
     redirect.redirect_page = StoryPage.objects.get(slug="archie")
     redirect.save()
-    LoadDemo().handle()
+    load_demo()
     assert Redirect.objects.filter(old_path="/lillian").count() == 1
     assert Redirect.objects.get(old_path="/lillian").redirect_page.slug == "archie"
     assert Redirect.objects.count() == len(SLUGS)

@@ -240,7 +240,8 @@ function startShareLinks() {
 
 const INSIGHTS_ENDPOINT = "/events/";
 const VIA_KEY = "insights-via";
-const VIA_FORMAT = /^[a-z0-9][a-z0-9-]{0,29}$/;
+// The channel format, as partners/models.py CODE_PATTERN defines it (a test checks they agree).
+const VIA_FORMAT = /^[a-z0-9][a-z0-9-]{1,29}$/;
 
 function insightsChannel() {
   let via = new URLSearchParams(window.location.search).get("via");

@@ -7,21 +7,19 @@ works inside WordPress's sandboxed iframe.
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from pages import share
-
-from .models import StoryPage
+from pages.links import absolute_url, page_url
+from stories.models import StoryPage
 
 DEFAULT_WIDTH = 480
 DEFAULT_HEIGHT = 640
 MIN_WIDTH = 200
 MIN_HEIGHT = 200
-# Read by the CSP middleware: this route may be framed by anyone; every other route sends frame-ancestors 'none'.
-FRAME_ANCESTORS = "*"
 
 
 def live_story(slug):
@@ -32,7 +30,7 @@ def live_story(slug):
 
 
 def embed_url(story):
-    return share.absolute_url(f"/stories/{story.slug}/embed/")
+    return absolute_url(reverse("story-embed", args=[story.slug]))
 
 
 def embed_title(story):
@@ -45,7 +43,7 @@ def embed_html(story, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):
     The classes and the blockquote follow WordPress's own embeds, so WordPress shows the link until the card
     reports its height, then swaps in the card.
     """
-    url = share.page_url(story)
+    url = page_url(story)
     return format_html(
         '<blockquote class="wp-embedded-content"><a href="{url}">{title}</a>: {summary}</blockquote>'
         '<iframe class="wp-embedded-content" src="{src}" width="{width}" height="{height}" title="{iframe_title}" '
@@ -65,7 +63,7 @@ def embed_html(story, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):
 @require_safe
 def story_embed(request, slug):
     story = live_story(slug)
-    response = render(request, "stories/embed_card.html", {"story": story, "story_url": share.page_url(story)})
-    response.frame_ancestors = FRAME_ANCESTORS
+    # The only route any site may frame: `xframe_options_exempt` also gives it a frameable CSP (operations/privacy.py).
+    response = render(request, "sharing/embed_card.html", {"story": story, "story_url": page_url(story)})
     patch_cache_control(response, public=True, max_age=300)
     return response

@@ -1,4 +1,4 @@
-"""What a page looks like when shared: absolute URLs from SITE_URL and 1200x630 share cards.
+"""Share cards: the 1200x630 image every page offers to social networks (og:image).
 
 Share cards are drawn with Pillow (a portrait beside the campaign's words, or the campaign card alone) and
 stored once in the default storage under a name that changes when their inputs change, so S3 and local
@@ -9,9 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from io import BytesIO
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -19,7 +17,10 @@ from django.utils.html import strip_tags
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont, ImageOps
 
-SHARE_WIDTH, SHARE_HEIGHT = 1200, 630
+from pages.links import absolute_url
+from stories.models import SHARE_IMAGE_SIZE
+
+SHARE_WIDTH, SHARE_HEIGHT = SHARE_IMAGE_SIZE
 PORTRAIT_WIDTH = 480  # the portrait's share of the card; the words take the rest
 CARD_VERSION = "1"  # bump to redraw every card after changing the drawing code
 BACKGROUND = (11, 12, 12)
@@ -41,36 +42,6 @@ class ShareImage:
     width: int
     height: int
     alt: str
-
-
-def absolute_url(url):
-    """Makes a site-relative URL absolute with the configured site address (SITE_URL)."""
-    if not url:
-        return ""
-    if urlsplit(url).scheme:
-        return url
-    return settings.SITE_URL.rstrip("/") + "/" + url.lstrip("/")
-
-
-def relative_to_site(url):
-    """Strips SITE_URL from one of our absolute URLs; other URLs (a CDN, S3) are returned as they are."""
-    base = settings.SITE_URL.rstrip("/")
-    return url[len(base) :] if url.startswith(base + "/") else url
-
-
-def page_url(page):
-    """The page's absolute public URL built from SITE_URL (never from the request's host)."""
-    parts = page.get_url_parts()
-    if parts is None:
-        return ""
-    return absolute_url(parts[2])
-
-
-def rebase(url):
-    """Replaces the scheme and host of an absolute URL by SITE_URL's (Wagtail builds them from the Site)."""
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return absolute_url(path)
 
 
 def description_for(page):
@@ -195,3 +166,15 @@ def override_share_image(image, alt):
     """An editor's uploaded share image, cropped to exactly 1200x630 (uploads are checked to be big enough)."""
     rendition = image.get_rendition(f"fill-{SHARE_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
     return ShareImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)
+
+
+def share_image_for(page, cta):
+    """The 1200x630 image for a page's og:image: a story's own share image, else a card drawn from its portrait,
+    else the campaign card. `page` may be None (pages that are not Wagtail pages)."""
+    specific = page.specific if page is not None else None
+    own_image = getattr(specific, "share_image", None)
+    if own_image is not None:
+        return override_share_image(own_image, f"{specific.title}: {specific.summary}")
+    if getattr(specific, "portrait", None) is not None and hasattr(specific, "son_name"):
+        return story_share_image(specific, cta)
+    return campaign_share_image(cta)

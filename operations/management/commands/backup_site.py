@@ -1,8 +1,8 @@
-"""Back up all content and media into a folder (see pages/backup.py and docs/publishing-a-story.md)."""
+"""Back up all content and media into a folder (see operations/backup.py and docs/publishing-a-story.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.backup import backup
+from operations.backup import backup
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from .share import rebase
+from pages.links import rebase
 
 
 class CampaignSitemap(Sitemap):

@@ -2,7 +2,7 @@
 
 from wagtail.contrib.redirects.models import Redirect
 
-from pages.share import absolute_url
+from pages.links import absolute_url
 
 
 def ensure_short_address(story, path=None):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from .share import absolute_url
+from pages.links import absolute_url
 
 PLAIN = "text/plain; charset=utf-8"
 logger = logging.getLogger(__name__)

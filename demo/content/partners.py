@@ -1,9 +1,9 @@
-"""Demo partner toolkit, placeholder partners and the stories' short addresses.
+"""Demo partner toolkit and placeholder partners.
 
 The partners are plainly placeholders: the comms team replaces them with the organisations that sign up.
 """
 
-from pages.demo_content import heading, paragraph, placeholder
+from .site_pages import heading, paragraph, placeholder
 
 TOOLKIT = {
     "title": "Partner toolkit",
@@ -30,19 +30,3 @@ PARTNERS = [
     {"name": "Example borough partner (placeholder)", "code": "example-borough", "website": ""},
     {"name": "Example charity partner (placeholder)", "code": "example-charity", "website": ""},
 ]
-
-
-def load(home):
-    """Creates the toolkit page, the placeholder partners and one short address per story, once each."""
-    from stories.models import StoryPage
-
-    from .models import Partner, PartnerToolkitPage
-    from .short_links import ensure_short_address
-
-    if not PartnerToolkitPage.objects.child_of(home).exists():
-        page = home.add_child(instance=PartnerToolkitPage(**TOOLKIT))
-        page.save_revision().publish()
-    for partner in PARTNERS:
-        Partner.objects.get_or_create(code=partner["code"], defaults=partner)
-    for story in StoryPage.objects.descendant_of(home).live():
-        ensure_short_address(story)

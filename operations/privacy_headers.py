@@ -1,4 +1,10 @@
-"""Content-Security-Policy and Permissions-Policy on every response.
+"""Privacy and security headers on every response, from one middleware around one question: is this the admin?
+
+Public responses (anonymity is the product): no cookie ever (sessions and CSRF exist only for signed-in staff, whatever
+a template or an app tries to set), no `Vary: Cookie` (public pages are the same for everyone, and a CDN must share one
+copy), the strict public Content-Security-Policy. Admin responses: `Referrer-Policy: same-origin` (the site-wide
+`no-referrer` makes browsers post `Origin: null`, which the CSRF check refuses), the admin's looser policy, and the
+user agent dropped from the request before django-axes can store it with a failed login (it has no setting for that).
 
 Why a small middleware of our own and not django-csp: we need exactly two fixed policies chosen by path (public site
 and Wagtail admin), plus one per-response rule (responses marked frameable with Django's `xframe_options_exempt`, the
@@ -104,7 +110,21 @@ def admin_directives():
     }
 
 
-class SecurityHeadersMiddleware:
+def is_admin_request(request):
+    """The one test of "is this the admin?": sessions, CSRF and the looser policies live under its path only."""
+    return request.path.startswith(settings.WAGTAILADMIN_PATH_PREFIX)
+
+
+def drop_cookie_from_vary(response):
+    if response.has_header("Vary"):
+        kept = [value.strip() for value in response["Vary"].split(",") if value.strip().lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+
+
+class PrivacyHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         public = public_directives()
@@ -113,15 +133,25 @@ class SecurityHeadersMiddleware:
         self.admin_policy = build_policy(admin_directives())
 
     def __call__(self, request):
+        admin = is_admin_request(request)
+        if admin:
+            request.META.pop("HTTP_USER_AGENT", None)
         response = self.get_response(request)
-        # Wagtail renders previews through a dummy request for the page's public path (`is_dummy`); the admin's
-        # preview panel frames that answer, so it takes the admin's policy.
-        if request.path.startswith(settings.WAGTAILADMIN_PATH_PREFIX) or getattr(request, "is_dummy", False):
+        if admin:
+            response.headers["Referrer-Policy"] = "same-origin"
             policy = self.admin_policy
-        elif getattr(response, "xframe_options_exempt", False):
-            policy = self.frameable_policy
         else:
+            response.cookies.clear()
+            drop_cookie_from_vary(response)
             policy = self.public_policy
+            # Wagtail renders previews through a dummy request for the page's public path (`is_dummy`); the admin's
+            # preview panel frames that answer, so it takes the admin's policy.
+            if getattr(request, "is_dummy", False):
+                policy = self.admin_policy
+            # Responses marked frameable with Django's `xframe_options_exempt` (the story embed card) may be framed
+            # anywhere.
+            elif getattr(response, "xframe_options_exempt", False):
+                policy = self.frameable_policy
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")

@@ -14,9 +14,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from pages import share
-from stories import embed
+from pages import call_to_action
+from pages.links import absolute_url, page_url
 from stories.models import StoryPage
+
+from . import cards, embed
 
 CACHE_AGE = 3600
 MAX_URL_LENGTH = 2000
@@ -79,19 +81,19 @@ def size(maxwidth, maxheight):
     return width, height
 
 
-def thumbnail(story, maxwidth, maxheight):
+def thumbnail(story, cta, maxwidth, maxheight):
     """The share card if it fits the limits asked for, else the portrait scaled down to fit them."""
-    limit_w, limit_h = maxwidth or share.SHARE_WIDTH, maxheight or share.SHARE_HEIGHT
-    image = story.get_share_image()
+    limit_w, limit_h = maxwidth or cards.SHARE_WIDTH, maxheight or cards.SHARE_HEIGHT
+    image = cards.share_image_for(story, cta)
     if image.width <= limit_w and image.height <= limit_h:
         return image.url, image.width, image.height
     if story.portrait is None:
         return None
     rendition = story.portrait.get_rendition(f"max-{limit_w}x{limit_h}|format-jpeg")
-    return share.absolute_url(rendition.url), rendition.width, rendition.height
+    return absolute_url(rendition.url), rendition.width, rendition.height
 
 
-def answer(story, width, height, maxwidth, maxheight):
+def answer(story, cta, width, height, maxwidth, maxheight):
     data = {
         "version": "1.0",
         "type": "rich",
@@ -100,13 +102,13 @@ def answer(story, width, height, maxwidth, maxheight):
         "height": height,
         "title": story.title,
         "author_name": story.mother_name or PROVIDER_NAME,
-        "author_url": share.page_url(story),
+        "author_url": page_url(story),
         "provider_name": PROVIDER_NAME,
-        "provider_url": share.absolute_url("/"),
+        "provider_url": absolute_url("/"),
         "cache_age": CACHE_AGE,
     }
     try:
-        found = thumbnail(story, maxwidth, maxheight)
+        found = thumbnail(story, cta, maxwidth, maxheight)
     except OSError:  # a missing image file: answer without a thumbnail rather than fail
         found = None
     if found is None:
@@ -134,7 +136,7 @@ def oembed(request):
         return error(400, str(exc))
     except Http404 as exc:
         return error(404, str(exc))
-    response = JsonResponse(answer(story, width, height, maxwidth, maxheight))
+    response = JsonResponse(answer(story, call_to_action.cta_for(request), width, height, maxwidth, maxheight))
     # Consumers on other sites read this with fetch() as well as from their servers.
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=CACHE_AGE)

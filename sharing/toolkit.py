@@ -2,12 +2,12 @@
 
 from urllib.parse import urlencode
 
-from pages import cta as cta_values
-from pages.share import page_url
-from pages.templatetags.share_tags import share_text
-from stories.embed import embed_html
+from pages.links import page_url
 from stories.models import StoryPage
 
+from .cards import share_image_for
+from .embed import embed_html
+from .share_links import share_text
 from .short_links import short_address
 
 
@@ -16,8 +16,8 @@ def partner_link(url, partner):
     return f"{url}?{urlencode({'via': partner.code})}"
 
 
-def story_kits(partners, cta=None):
-    cta = cta or cta_values.without_database()
+def story_kits(partners, cta):
+    """One kit per live story; `partners` are the organisations whose own links are listed."""
     kits = []
     for story in StoryPage.objects.live().public().select_related("portrait", "share_image").order_by("path"):
         url = page_url(story)
@@ -30,7 +30,7 @@ def story_kits(partners, cta=None):
                 "post_text": f"{share_text(story, cta)} {cta['hashtag']} {short or url}",
                 "hashtag": cta["hashtag"],
                 "embed_code": str(embed_html(story)),
-                "share_image": story.get_share_image(),
+                "share_image": share_image_for(story, cta),
                 "partner_links": [(partner, partner_link(url, partner)) for partner in partners],
             }
         )
