@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -250,3 +251,14 @@ def test_a_page_deleted_while_memoised_as_live_is_400_not_an_error(client, story
     live_page_ids._value = live_page_ids._value | {story_id}
     assert beacon(client, {"e": "page_view", "p": story_id}).status_code == 400
     assert DailyCount.objects.count() == 0
+
+
+def test_the_script_checks_channels_with_the_one_channel_pattern():
+    """site.js cannot import Python: its copy of the channel pattern must say the same as partners.CODE_PATTERN."""
+    from pathlib import Path
+
+    from partners.models import CODE_PATTERN
+
+    script = (Path(__file__).resolve().parent.parent / "static" / "js" / "site.js").read_text()
+    match = re.search(r"const VIA_FORMAT = /(.+)/;", script)
+    assert match and match.group(1) == CODE_PATTERN
