@@ -13,6 +13,9 @@ from pages.share import SHARE_HEIGHT, SHARE_WIDTH
 from .blocks import StoryStreamBlock
 from .publish_guards import StoryPageForm, check_before_publish
 
+# The embed card of a story (stories/embed.py, at /stories/<slug>/embed/), relative to the story's own address.
+EMBED_CARD_PATH = "embed/"
+
 DEFAULT_CONTENT_NOTE = (
     "This story is about a young man who was killed with a knife, and about his family's grief. "
     "You may find it upsetting."
@@ -146,6 +149,10 @@ class StoryPage(Page):
             context = {**self.get_context(request), "story": self, "story_url": share.page_url(self)}
             return TemplateResponse(request, self.embed_preview_template, context)
         return super().serve_preview(request, mode_name)
+
+    def get_cached_paths(self):
+        # What a CDN must drop when the story changes: the page and its embed card, which shows the same content.
+        return ["/", EMBED_CARD_PATH]
 
     def publish(self, revision, *args, **kwargs):
         if not check_before_publish(revision, log_action=kwargs.get("log_action")):
