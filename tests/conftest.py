@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
+from pytest_django.django_compat import is_django_unittest
 
 from tests import site_state
 
@@ -163,6 +164,17 @@ def demo_site(db, request, media_root):
 def _site_state_by_default(request):
     """A test that uses the database without asking for a demo site starts from the empty one."""
     if any(name in request.fixturenames for name in SITE_STATES):
+        return
+    if is_django_unittest(request):
+        # Django's own TestCase classes run inside their class's transaction, opened before this.
+        from django.contrib.contenttypes.models import ContentType
+        from django.test import TestCase
+
+        if request.cls.databases:
+            site_state.restore(SESSION["site"].snapshots["empty_site"])
+            ContentType.objects.clear_cache()
+            if not issubclass(request.cls, TestCase):
+                SESSION["site"].holds = None  # a TransactionTestCase commits and flushes
         return
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(
         request.fixturenames
