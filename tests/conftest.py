@@ -49,6 +49,16 @@ def clear_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def forget_remembered_call_to_action():
+    """The call-to-action the 500 page remembers in this process (pages/cta.py): no test sees another's."""
+    from pages import cta
+
+    cta._last_known.clear()
+    yield
+    cta._last_known.clear()
+
+
 # --- The states, built once per session ---
 
 
