@@ -45,11 +45,13 @@ test-browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
 	  else echo "Install Chromium first: sudo apt-get install --no-install-recommends chromium" >&2; exit 1; fi; }
 
+# pytest-xdist: one worker per core, each with its own demo site and test database (TEST_WORKERS=0: no workers).
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev test-browser-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 test-postgres: $(VENV)/.dev test-browser-deps
-	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -5,40 +5,48 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, Site
+
+from stories.models import EMBED_CARD_PATH
 
 from .page_cache import bump_generation
 
 logger = logging.getLogger(__name__)
 
 
+def cdn_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def urls_showing(page):
-    """Full URLs of everything that shows `page`: itself, its ancestors (story index, home), its embed card and oEmbed
-    answers if it is a story, and the sitemap."""
-    urls = []
-    page_url = page.specific_deferred.get_full_url() if page.url_path else None
-    if page_url:
-        urls.append(page_url)
-    for ancestor in page.get_ancestors().filter(depth__gt=1).specific(defer=True):
-        ancestor_url = ancestor.get_full_url()
-        if ancestor_url:
-            urls.append(ancestor_url)
+    """Full URLs a CDN may hold that show `page`: the paths its type caches (Wagtail's `get_cached_paths`; a story
+    adds its embed card) for itself and its ancestors (story index, home), the oEmbed answers describing a page that
+    has an embed card, and the sitemap. None without a CDN: there is nothing to purge, so nothing is worked out."""
+    if not cdn_configured():
+        return []
+    page = page.specific_deferred
+    batch = PurgeBatch()
+    if page.url_path:
+        batch.add_page(page)
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     root_url = _root_url(page)
     if root_url:
-        if page_url and page.specific_class.__name__ == "StoryPage":
-            urls.append(f"{root_url}/stories/{page.slug}/embed/")
+        page_url = page.get_full_url(batch) if page.url_path else None
+        if page_url and EMBED_CARD_PATH in page.get_cached_paths():
             for extra in ({}, {"format": "json"}):
-                urls.append(f"{root_url}/oembed/?{urlencode({'url': page_url, **extra})}")
-        urls.append(f"{root_url}/sitemap.xml")
-    return list(dict.fromkeys(urls))
+                batch.add_url(f"{root_url}/oembed/?{urlencode({'url': page_url, **extra})}")
+        batch.add_url(f"{root_url}/sitemap.xml")
+    return sorted(batch.urls)
 
 
 def every_public_url():
-    urls = []
+    if not cdn_configured():
+        return []
+    urls = set()
     for page in Page.objects.live().public().filter(depth__gt=1).specific(defer=True):
-        urls.extend(urls_showing(page))
-    return list(dict.fromkeys(urls))
+        urls.update(urls_showing(page))
+    return sorted(urls)
 
 
 def _root_url(page):
@@ -53,7 +61,7 @@ def content_changed(urls):
 
     def after_commit():
         bump_generation()
-        if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        if urls and cdn_configured():
             try:
                 purge_urls_from_cache(urls)
             except Exception:  # noqa: BLE001 - a CDN hiccup must not fail a publish; its TTL still bounds staleness

@@ -15,6 +15,9 @@ from .publish_guards import StoryPageForm, check_before_publish
 # Open Graph's recommended size: every share card is drawn this size (sharing/cards.py), and an editor's own share
 # image must be at least this big.
 SHARE_IMAGE_SIZE = (1200, 630)
+# The embed card of a story (sharing/embed.py, at /stories/<slug>/embed/), relative to the story's own address.
+EMBED_CARD_PATH = "embed/"
+
 DEFAULT_CONTENT_NOTE = (
     "This story is about a young man who was killed with a knife, and about his family's grief. "
     "You may find it upsetting."
@@ -148,6 +151,10 @@ class StoryPage(Page):
             context = {**self.get_context(request), "story": self, "story_url": page_url(self)}
             return TemplateResponse(request, self.embed_preview_template, context)
         return super().serve_preview(request, mode_name)
+
+    def get_cached_paths(self):
+        # What a CDN must drop when the story changes: the page and its embed card, which shows the same content.
+        return ["/", EMBED_CARD_PATH]
 
     def publish(self, revision, *args, **kwargs):
         if not check_before_publish(revision, log_action=kwargs.get("log_action")):

@@ -176,6 +176,23 @@ def test_changing_the_number_updates_every_cached_page(client, campaign_settings
     assert "http://localhost/stories/lillian/" in cdn and "http://localhost/" in cdn
 
 
+def test_without_a_cdn_no_purge_addresses_are_worked_out(client, story, settings, commit):
+    from operations.invalidation import every_public_url, urls_showing
+
+    settings.WAGTAILFRONTENDCACHE = {}
+    assert urls_showing(story) == [] and every_public_url() == []
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    assert f"http://localhost/stories/{story.slug}/embed/" in urls_showing(story)
+    settings.WAGTAILFRONTENDCACHE = {}
+    # Our own page cache still expires on publish.
+    client.get(story.url)
+    story.summary = MARKER
+    with commit():
+        story.save_revision().publish()
+    response, html = get(client, story.url)
+    assert response["X-Page-Cache"] == "miss" and MARKER in html
+
+
 def test_huge_query_strings_are_not_cached(client, demo_site):
     # Otherwise anyone could fill the cache with endless variants of one page.
     url = "/?via=" + "x" * 2000

@@ -67,6 +67,7 @@ def test_partner_codes_are_looked_up_never_trusted(demo_site):
         assert normalise_channel(value) == "other"
 
 
+@pytest.mark.usefixtures("demo_site")  # its setUp's load_demo_content then finds everything there
 class TestToolkitInAdmin(WagtailPageTestCase):
     def setUp(self):
         from django.core.management import call_command

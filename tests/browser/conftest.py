@@ -25,7 +25,8 @@ def browser_type_launch_args(browser_type_launch_args):
 def site(live_server, demo_site):
     """The demo site served by a live server; returns its base URL.
 
-    Each live-server test ends with a flush; the demo loader rebuilds Wagtail's tree from nothing.
+    Each live-server test ends with a flush; `demo_site` writes the demo's rows back from the session's capture
+    (tests/conftest.py), pointing at media drawn once per session.
     """
     return live_server.url
 

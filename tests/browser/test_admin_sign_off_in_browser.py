@@ -26,7 +26,8 @@ def test_an_editor_edits_previews_and_submits_a_story_for_sign_off(site, desktop
     page.click("button[data-side-panel-toggle='preview']")
     page.click("input[name='preview-size'][value='mobile']", force=True)
     frame = page.frame_locator("#w-preview-iframe")
-    expect(frame.locator("main")).to_contain_text("She had to phone her sister and tell her.", timeout=15000)
+    # The first preview draws the new portrait's renditions: slow on a loaded machine, hence the long wait.
+    expect(frame.locator("main")).to_contain_text("She had to phone her sister and tell her.", timeout=45000)
     # The panel resizes the frame after the size switch; give it a moment (no eval-based waits under our CSP).
     for _ in range(50):
         width = page.locator("#w-preview-iframe").evaluate("iframe => iframe.contentWindow.innerWidth")
@@ -36,7 +37,7 @@ def test_an_editor_edits_previews_and_submits_a_story_for_sign_off(site, desktop
         page.wait_for_timeout(200)
     assert width == 375
     page.select_option("#id_preview_mode", "embed")
-    expect(frame.locator(".embed__card")).to_contain_text("A summary agreed with the family.", timeout=15000)
+    expect(frame.locator(".embed__card")).to_contain_text("A summary agreed with the family.", timeout=45000)
     screenshot(page, "admin-preview-embed-card")
 
     # Submit for sign-off from the action menu.
