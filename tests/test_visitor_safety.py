@@ -122,8 +122,20 @@ def test_the_quick_exit_destination_must_be_https(campaign_settings):
 def test_the_500_page_has_the_quick_exit_without_the_database():
     response = Client(raise_request_exception=False).get("/boom/")
     assert response.status_code == 500
-    found = links(response.content.decode())
+    html = response.content.decode()
+    found = links(html)
     assert found[1]["href"] == DEFAULT_EXIT
+    # No page served yet in this process, so no key page is known: the promise stays, as text.
+    assert '<span class="anonymity-link anonymity-link--bar">100% anonymous. Always.</span>' in html
+
+
+@pytest.mark.django_db
+def test_the_500_page_links_to_the_anonymity_page_the_site_last_showed(demo_site):
+    assert Client().get("/").status_code == 200
+    with override_settings(ROOT_URLCONF="tests.test_error_pages"):
+        response = Client(raise_request_exception=False).get("/boom/")
+    assert response.status_code == 500
+    found = links(response.content.decode())
     assert any(link["href"] == "/your-anonymity/" and "cta-bar" in link["within"] for link in found)
 
 
