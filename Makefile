@@ -14,17 +14,34 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
 	SITE_URL=http://127.0.0.1:$(PORT) \
 	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
 
-.PHONY: run test test-python test-postgres test-browser-deps lint check bench bench-deps clean
+.PHONY: run test test-python test-postgres test-browser-deps lint check audit lock bench bench-deps clean
 
-$(VENV)/.runtime: requirements.txt
+# Installs come from the lock files only, every file checked against its hash: a changed file fails the install.
+# requirements.txt and requirements-dev.txt are what people edit; `make lock` compiles them into the locks.
+$(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $@
+
+# --- Lock files (issue 19) ---
+# pip-compile reads no pip configuration of this machine (no pip.conf, find-links or local index): only
+# LOCK_INDEX_URL, which the lock does not record, so the same inputs give the same lock anywhere. Existing pins are
+# kept unless an input changed or UPGRADE names a package: `make lock UPGRADE=sentry-sdk` (see README).
+LOCK_INDEX_URL ?= https://pypi.org/simple
+UPGRADE ?=
+PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT -u PIP_REQUIRE_HASHES \
+	PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --newline=lf --index-url=$(LOCK_INDEX_URL) \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(addprefix --upgrade-package=,$(UPGRADE))
+
+# The development lock is compiled against the runtime lock, so both pin the same versions of what they share.
+lock: | $(VENV)/.dev
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
 .local/secret-key:
 	mkdir -p .local
