@@ -338,3 +338,28 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx with a PURGE ha
 # Needed by the CSP (media origins) whether or not S3 is configured.
 AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
 AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+
+# --- Logging (issue 19): one JSON object per line, nothing that identifies a visitor -----------------------------
+# LOG_FORMAT=json (default) or plain. Either way every line, ours or a library's, goes through the same redaction of
+# addresses, query strings and email addresses (operations/log_format.py, operations/redaction.py); gunicorn's lines
+# share the shape (campaign_site/gunicorn.conf.py). Fields: docs/deployment.md.
+LOG_FORMAT = env_str("LOG_FORMAT", "json").strip().lower()
+LOGGING["formatters"] = {
+    "json": {"()": "operations.log_format.JSONFormatter"},
+    "plain": {"()": "operations.log_format.PlainFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+}
+LOGGING["handlers"]["console"]["formatter"] = "plain" if LOG_FORMAT == "plain" else "json"
+
+# --- Error reporting (issue 19): optional, off unless SENTRY_DSN is set -------------------------------------------
+# A Sentry-protocol DSN (Sentry, or a self-hosted GlitchTip). Without one nothing is initialised and nothing is sent
+# anywhere; with one, events carry the exception, the view and the release, never personal data
+# (operations/error_reporting.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from operations.error_reporting import start_error_reporting  # noqa: E402 - only when reporting is on
+
+    start_error_reporting(
+        SENTRY_DSN,
+        release=env_str("SENTRY_RELEASE") or None,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+    )
