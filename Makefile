@@ -68,8 +68,11 @@ test: $(VENV)/.dev test-browser-deps
 test-postgres: $(VENV)/.dev test-browser-deps
 	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest
 
+# The same checks as the pre-commit hooks (.pre-commit-config.yaml), reporting without changing any file.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 
 check: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py check
@@ -77,6 +80,13 @@ check: $(VENV)/.dev
 	# The production settings, with the environment production must set, pass Django's deployment checklist.
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=hardcalls.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+# --- Known vulnerabilities (issue 19) ---
+# pip-audit over the development lock (every runtime pin included), failing on a known vulnerability unless it is
+# accepted in audit-exceptions.toml, and failing loudly when no vulnerability service can be reached.
+AUDIT_ARGS ?=
+audit: $(VENV)/.dev
+	$(PY) scripts/audit_dependencies.py $(AUDIT_ARGS)
 
 # wrk from Debian, as test-browser-deps installs Chromium.
 bench-deps:
