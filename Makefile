@@ -33,13 +33,20 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
 # kept unless an input changed or UPGRADE names a package: `make lock UPGRADE=sentry-sdk` (see README).
 LOCK_INDEX_URL ?= https://pypi.org/simple
 UPGRADE ?=
+# Hashes of pins that did not change are kept from the lock (pip-tools' default; reading them all again from PyPI
+# takes minutes); pip-compile stops with an error when a file it downloads does not match the lock's hash.
 PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT -u PIP_REQUIRE_HASHES \
 	PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet \
 	--generate-hashes --allow-unsafe --strip-extras --newline=lf --index-url=$(LOCK_INDEX_URL) \
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(addprefix --upgrade-package=,$(UPGRADE))
 
+# pip-compile comes from the development lock, but an existing one is used as it is: `make lock` never first
+# installs the lock it is about to rewrite.
+$(VENV)/bin/pip-compile:
+	$(MAKE) $(VENV)/.dev
+
 # The development lock is compiled against the runtime lock, so both pin the same versions of what they share.
-lock: | $(VENV)/.dev
+lock: | $(VENV)/bin/pip-compile
 	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
 	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
