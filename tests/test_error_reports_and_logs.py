@@ -19,10 +19,17 @@ from types import SimpleNamespace
 
 import pytest
 import requests
+from django.db import connection
 from django_otp.oath import totp
 
 from tests.error_endpoint import ErrorEndpoint
 from tests.servers import ROOT, free_port, production_env, start_gunicorn, stop
+
+# The app server here always runs on its own SQLite file, whatever database the suite uses: once is enough.
+pytestmark = pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason="uses its own SQLite database whatever the suite's: runs in `make test` (CI runs both)",
+)
 
 STAFF_EMAIL = "staff-member@example.org"
 STAFF_PASSWORD = "a-long-staff-passphrase-19"  # noqa: S105
