@@ -14,9 +14,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Wheels exist for every pinned package on this platform (psycopg[binary], Pillow, brotli): no compiler needed.
-COPY requirements.txt .
-RUN pip install -r requirements.txt
+# Exactly the locked versions, every file checked against its hash: a changed file fails the build (`make lock`
+# writes requirements.lock from requirements.txt). Wheels exist for every locked package on this platform
+# (psycopg[binary], Pillow, brotli): no compiler needed.
+COPY requirements.lock .
+RUN pip install --require-hashes -r requirements.lock
 
 COPY . .
 
@@ -24,6 +26,10 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0 \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app \
     && mkdir -p /app/media /tmp/page-cache && chown app:app /app/media /tmp/page-cache
+
+# The release error reports name (docs/deployment.md): docker build --build-arg RELEASE=$(git rev-parse --short HEAD)
+ARG RELEASE=""
+ENV SENTRY_RELEASE=$RELEASE
 
 USER app
 EXPOSE 8000

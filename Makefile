@@ -14,17 +14,41 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
 	SITE_URL=http://127.0.0.1:$(PORT) \
 	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
 
-.PHONY: run test test-python test-postgres test-browser-deps lint check bench bench-deps clean
+.PHONY: run test test-python test-postgres test-browser-deps lint check audit lock bench bench-deps clean
 
-$(VENV)/.runtime: requirements.txt
+# Installs come from the lock files only, every file checked against its hash: a changed file fails the install.
+# requirements.txt and requirements-dev.txt are what people edit; `make lock` compiles them into the locks.
+$(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $@
+
+# --- Lock files (issue 19) ---
+# pip-compile reads no pip configuration of this machine (no pip.conf, find-links or local index): only
+# LOCK_INDEX_URL, which the lock does not record, so the same inputs give the same lock anywhere. Existing pins are
+# kept unless an input changed or UPGRADE names a package: `make lock UPGRADE=sentry-sdk` (see README).
+LOCK_INDEX_URL ?= https://pypi.org/simple
+UPGRADE ?=
+# Hashes of pins that did not change are kept from the lock (pip-tools' default; reading them all again from PyPI
+# takes minutes); pip-compile stops with an error when a file it downloads does not match the lock's hash.
+PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT -u PIP_REQUIRE_HASHES \
+	PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --newline=lf --index-url=$(LOCK_INDEX_URL) \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(addprefix --upgrade-package=,$(UPGRADE))
+
+# pip-compile comes from the development lock, but an existing one is used as it is: `make lock` never first
+# installs the lock it is about to rewrite.
+$(VENV)/bin/pip-compile:
+	$(MAKE) $(VENV)/.dev
+
+# The development lock is compiled against the runtime lock, so both pin the same versions of what they share.
+lock: | $(VENV)/bin/pip-compile
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
 .local/secret-key:
 	mkdir -p .local
@@ -53,8 +77,11 @@ test: $(VENV)/.dev test-browser-deps
 test-postgres: $(VENV)/.dev test-browser-deps
 	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS)
 
+# The same checks as the pre-commit hooks (.pre-commit-config.yaml), reporting without changing any file.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version 5.2 --check
 
 check: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py check
@@ -62,6 +89,13 @@ check: $(VENV)/.dev
 	# The production settings, with the environment production must set, pass Django's deployment checklist.
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=hardcalls.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+# --- Known vulnerabilities (issue 19) ---
+# pip-audit over the development lock (every runtime pin included), failing on a known vulnerability unless it is
+# accepted in audit-exceptions.toml, and failing loudly when no vulnerability service can be reached.
+AUDIT_ARGS ?=
+audit: $(VENV)/.dev
+	$(PY) scripts/audit_dependencies.py $(AUDIT_ARGS)
 
 # wrk from Debian, as test-browser-deps installs Chromium.
 bench-deps:

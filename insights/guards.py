@@ -21,7 +21,7 @@ BOT_PATTERN = re.compile(
 
 
 def is_known_bot(request):
-    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    user_agent = request.headers.get("user-agent", "")
     # No user agent at all is not a browser.
     return not user_agent or bool(BOT_PATTERN.search(user_agent))
 

@@ -62,7 +62,7 @@ def _read_body(request, allowed_types):
     if request.content_type not in allowed_types:
         raise Rejected
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        length = int(request.headers.get("content-length") or 0)
     except ValueError:
         raise Rejected from None
     if length <= 0 or length > settings.INSIGHTS_MAX_BODY_BYTES:

@@ -47,7 +47,8 @@ def production_env(port, **overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PYTEST", "REDIS_URL", "DATABASE_URL"))
+        # A test server never reports to an error service or logs in a shape a developer's shell happens to set.
+        if not key.startswith(("DJANGO_", "PYTEST", "REDIS_URL", "DATABASE_URL", "SENTRY_", "LOG_FORMAT"))
     }
     env.update(
         {

@@ -38,7 +38,7 @@ def test_repeated_failed_logins_lock_the_account_even_with_the_right_password(cl
         response = log_in(client, password="wrong-password")
     assert response.status_code == 429
     # The right password, from another address and another browser: still refused, the lock is on the account.
-    response = log_in(Client(HTTP_USER_AGENT="Another browser", REMOTE_ADDR="10.9.8.7"))
+    response = log_in(Client(headers={"user-agent": "Another browser"}, REMOTE_ADDR="10.9.8.7"))
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 

@@ -330,14 +330,25 @@ SECURITY_CONTACT = env_str("SECURITY_CONTACT", SECURITY_CONTACT_PLACEHOLDER)
 SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES")
 SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 
-# --- Logging ----------------------------------------------------------------------------------------------------
+# --- Logging: one JSON object per line, nothing that identifies a visitor -----------------------------------------
 
-# Logs carry no client address or user agent (anonymity promise).
+# LOG_FORMAT=json (default) or plain. Either way every line, ours or a library's, goes through the same redaction of
+# addresses, query strings and email addresses (operations/log_format.py, operations/redaction.py); gunicorn's lines
+# share the shape (campaign_site/gunicorn.conf.py). Fields: docs/deployment.md.
+LOG_FORMAT = env_str("LOG_FORMAT", "json").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "json": {"()": "operations.log_format.JSONFormatter"},
+        "plain": {
+            "()": "operations.log_format.PlainFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain" if LOG_FORMAT == "plain" else "json"}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # django.request logs the request object on 4xx/5xx; its message holds only the path.
@@ -347,3 +358,18 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Error reporting: optional, off unless SENTRY_DSN is set ----------------------------------------------------
+
+# A Sentry-protocol DSN (Sentry, or a self-hosted GlitchTip). Without one nothing is initialised and nothing is sent
+# anywhere; with one, events carry the exception, the view and the release, never personal data
+# (operations/error_reporting.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from operations.error_reporting import start_error_reporting  # noqa: E402 - only when reporting is on
+
+    start_error_reporting(
+        SENTRY_DSN,
+        release=env_str("SENTRY_RELEASE") or None,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+    )

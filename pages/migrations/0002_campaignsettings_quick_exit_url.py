@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0001_initial'),
+        ("pages", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaignsettings',
-            name='quick_exit_url',
-            field=models.URLField(default='https://www.bbc.co.uk/weather', help_text="Where the 'Exit this page' button takes a visitor who needs to leave quickly. Choose a busy, neutral website that looks ordinary on a shared screen (BBC Weather by default).", verbose_name='quick exit destination'),
+            model_name="campaignsettings",
+            name="quick_exit_url",
+            field=models.URLField(
+                default="https://www.bbc.co.uk/weather",
+                help_text="Where the 'Exit this page' button takes a visitor who needs to leave quickly. Choose a busy, neutral website that looks ordinary on a shared screen (BBC Weather by default).",
+                verbose_name="quick exit destination",
+            ),
         ),
     ]

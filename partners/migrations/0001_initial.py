@@ -5,23 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="The organisation's name as the public knows it.", max_length=120)),
-                ('website', models.URLField(blank=True, help_text="The partner's own website (optional).")),
-                ('code', models.CharField(help_text="A short code for this partner's links, for example 'lambeth-police'. Lower-case, no spaces. Changing it breaks links the partner already shared.", max_length=30, unique=True, validators=[django.core.validators.RegexValidator('^[a-z0-9][a-z0-9-]{1,29}$', 'Use 2 to 30 lower-case letters, digits or hyphens.')])),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(help_text="The organisation's name as the public knows it.", max_length=120)),
+                ("website", models.URLField(blank=True, help_text="The partner's own website (optional).")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="A short code for this partner's links, for example 'lambeth-police'. Lower-case, no spaces. Changing it breaks links the partner already shared.",
+                        max_length=30,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z0-9][a-z0-9-]{1,29}$", "Use 2 to 30 lower-case letters, digits or hyphens."
+                            )
+                        ],
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('films', '0001_film_with_captions_and_transcript'),
-        ('stories', '0001_initial'),
+        ("films", "0001_film_with_captions_and_transcript"),
+        ("stories", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='storypage',
-            name='film_poster',
+            model_name="storypage",
+            name="film_poster",
         ),
         migrations.AddField(
-            model_name='storypage',
-            name='film',
-            field=models.ForeignKey(blank=True, help_text='Her film (Films in the admin menu). It needs captions and a transcript before the story is published.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='films.film'),
+            model_name="storypage",
+            name="film",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Her film (Films in the admin menu). It needs captions and a transcript before the story is published.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="stories",
+                to="films.film",
+            ),
         ),
     ]

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0002_story_film_replaces_poster'),
-        ('wagtailimages', '0027_image_description'),
+        ("stories", "0002_story_film_replaces_poster"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='storypage',
-            name='share_image',
-            field=models.ForeignKey(blank=True, help_text='Optional. The picture shown when this story is shared (at least 1200x630 pixels). Leave empty to use a card made from the portrait, her names, the summary and the phone number.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image'),
+            model_name="storypage",
+            name="share_image",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Optional. The picture shown when this story is shared (at least 1200x630 pixels). Leave empty to use a card made from the portrait, her names, the summary and the phone number.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+            ),
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0003_story_share_image'),
+        ("stories", "0003_story_share_image"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='storypage',
-            name='content_note',
-            field=models.TextField(blank=True, default="This story is about a young man who was killed with a knife, and about his family's grief. You may find it upsetting.", help_text='Shown before the film and the story, so visitors know what they are about to read or watch. Plain and short. The page adds a link to support and to the call-to-action. Empty it only if the story needs no warning.', max_length=300),
+            model_name="storypage",
+            name="content_note",
+            field=models.TextField(
+                blank=True,
+                default="This story is about a young man who was killed with a knife, and about his family's grief. You may find it upsetting.",
+                help_text="Shown before the film and the story, so visitors know what they are about to read or watch. Plain and short. The page adds a link to support and to the call-to-action. Empty it only if the story needs no warning.",
+                max_length=300,
+            ),
         ),
     ]
