@@ -28,26 +28,85 @@ def choose_pages_at_the_old_addresses(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0002_campaignsettings_quick_exit_url'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("pages", "0002_campaignsettings_quick_exit_url"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KeyPages',
+            name="KeyPages",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accessibility_page', models.ForeignKey(blank=True, help_text='Linked from the footer.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='accessibility statement')),
-                ('anonymity_page', models.ForeignKey(blank=True, help_text='How calling Crimestoppers stays anonymous. Linked beside every call button.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='your anonymity')),
-                ('privacy_page', models.ForeignKey(blank=True, help_text='What this site counts (and does not). Linked from the footer and the poll.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='privacy')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
-                ('stories_page', models.ForeignKey(blank=True, help_text='The list of stories, linked from the header on every page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='stories list')),
-                ('support_page', models.ForeignKey(blank=True, help_text='Where to find support. Linked from content notes, the header and footer.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='support')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "accessibility_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Linked from the footer.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="accessibility statement",
+                    ),
+                ),
+                (
+                    "anonymity_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="How calling Crimestoppers stays anonymous. Linked beside every call button.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="your anonymity",
+                    ),
+                ),
+                (
+                    "privacy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="What this site counts (and does not). Linked from the footer and the poll.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="privacy",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
+                (
+                    "stories_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The list of stories, linked from the header on every page.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="stories list",
+                    ),
+                ),
+                (
+                    "support_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where to find support. Linked from content notes, the header and footer.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.page",
+                        verbose_name="support",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'key pages',
+                "verbose_name": "key pages",
             },
         ),
         migrations.RunPython(choose_pages_at_the_old_addresses, migrations.RunPython.noop),
