@@ -1,7 +1,8 @@
 """What a story must have before it goes live, checked on every way a story can be published.
 
 Each check takes a story page (a draft or a revision's content) and returns the `Problem`s it finds: the story's
-own fields (`story_basics_problems`) and its film's readiness (films/readiness.py).
+own fields (`story_basics_problems`), its text (`story_narrative_problems`), its film's readiness
+(films/readiness.py) and, from settings.STORY_PUBLISH_CHECKS, its short address (sharing/short_links.py).
 
 Where the checks run:
 - the page editor, on "Publish", "Submit for sign-off" and workflow actions (not on "Save draft": drafts always
@@ -15,14 +16,16 @@ import copy
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from films.readiness import film_publish_problems
+from films.readiness import film_publish_problems, has_text
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +67,40 @@ def story_basics_problems(page):
     return problems
 
 
+def story_narrative_problems(page):
+    """The story itself: at least one paragraph with words, and alt text on every image."""
+    problems = []
+    blocks = list(page.narrative or [])
+    if not any(block.block_type == "paragraph" and has_text(block.value.source) for block in blocks):
+        problems.append(Problem("Write the story: add at least one paragraph of text.", "narrative", "The story"))
+    if any(block.block_type == "image" and not (block.value.get("alt_text") or "").strip() for block in blocks):
+        problems.append(
+            Problem("Every image needs alt text describing it for people who cannot see it.", "narrative", "The story")
+        )
+    return problems
+
+
 def story_film_problems(page):
     """The film's readiness, tied to the Film field."""
     return [Problem(message, field="film", label="Film") for message in film_publish_problems(page)]
 
 
+# Used when settings.STORY_PUBLISH_CHECKS is not set. Apps above stories in the layer order add their own checks
+# there (e.g. sharing's short address) without stories importing them.
+DEFAULT_PUBLISH_CHECKS = (
+    "stories.publish_guards.story_basics_problems",
+    "stories.publish_guards.story_narrative_problems",
+    "stories.publish_guards.story_film_problems",
+)
+
+
+def publish_checks():
+    return [import_string(path) for path in getattr(settings, "STORY_PUBLISH_CHECKS", DEFAULT_PUBLISH_CHECKS)]
+
+
 def publish_problems(page):
     """Every problem that stops this story going live (empty: ready to publish)."""
-    return story_basics_problems(page) + story_film_problems(page)
+    return [problem for check in publish_checks() for problem in check(page)]
 
 
 class PublishBlocked(PermissionDenied):

@@ -42,4 +42,3 @@ def test_without_a_password_a_new_account_gets_one_generated_once_and_kept(tmp_p
     kept = (tmp_path / "admin-password").read_text().strip()
     assert kept in out
     assert authenticate(username="admin", password=kept) is not None
-

@@ -4,13 +4,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from films.external import parse_external_url
 from films.models import Film
 from films.readiness import film_publish_problems
 from films.validators import caption_problems
 from stories.models import StoryPage
+from tests.editorial import narrative_form_data
 from tests.film_helpers import DEMO_MP4, GOOD_VTT, make_film, poster, stored_files
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +186,8 @@ def edit_story(editor, story, film, publish, action="action-publish"):
             "portrait_alt": story.portrait_alt,
             "placeholder_note": story.placeholder_note,
             "film": film.pk,
-            "narrative": streamfield([]),
+            "narrative": narrative_form_data(story),
+            "short_address": story.short_address,
         }
     )
     if publish:
