@@ -4,14 +4,18 @@ is missing, field by field.
 Why: the story form refuses "Submit"/"Publish" until the story is complete (stories/publish_guards.py), but a draft
 may lack anything. Wagtail 7.4 answered a refused submit with "The page could not be created" (or "saved") and then,
 a moment later, its autosave saved the very same form as a draft: the header said "✓ Saved" beside the banner, and
-the new story existed after all. Here the draft is saved in the same request, through Wagtail's own view (as "Save
-draft"), and the message says so. When even a draft cannot be saved (no title, a slug already used), nothing is saved
-and Wagtail's own message stands: that one is then true.
+the new story existed after all. Here the draft is saved in the same request and the message says so:
+- a new story is created through Wagtail's own view (as "Save draft"), and the editor lands on its edit page with the
+  message naming every missing field (a redirect, so reloading cannot create it twice);
+- an existing story's changes are saved as a draft revision and the form comes back with the missing fields marked.
+When even a draft cannot be saved (no title, a slug already used), nothing is saved and Wagtail's own message stands:
+that one is then true.
 """
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html, format_html_join
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 
@@ -98,12 +102,45 @@ def save_refused_new_story_as_draft(request, parent_page, page_class):
     )
 
 
+class StoryEditView(EditView):
+    """Wagtail's page editor, except that a refused "Submit"/"Publish"/"Approve" of a story first saves the changes as
+    a draft (if a draft may have them), then shows the form with every missing field marked and says what happened.
+    Wagtail's own answer ("could not be saved"), followed a moment later by its autosave's "✓ Saved", said both."""
+
+    def form_invalid(self, form):
+        done = refused_action(self.request)
+        if done and not self.locked_for_user:
+            draft = self.form_class(
+                self.request.POST,
+                self.request.FILES,
+                instance=self.real_page_record.get_latest_revision_as_object(),
+                parent_page=self.parent,
+                for_user=self.request.user,
+            )
+            draft.defer_required_fields()
+            if draft.is_valid():
+                page = draft.save(commit=not self.real_page_record.live)
+                # The form that comes back carries this revision as the one it was loaded from, so the next
+                # autosave or save does not take it for someone else's newer version.
+                self.latest_revision = page.save_revision(
+                    user=self.request.user, log_action=True, previous_revision=self.previous_revision, clean=False
+                )
+                self.__dict__.pop("latest_revision_created_at", None)
+                self.has_unsaved_changes = False
+                title = page.get_admin_display_title()
+                wagtail_messages.validation_error(
+                    self.request,
+                    f"Your changes to “{title}” are saved as a draft, but it was not {done}: "
+                    "it cannot go live yet. What is missing is marked below:",
+                    form,
+                )
+                return self.render_to_response(self.get_context_data())
+        return super().form_invalid(form)
+
+
 def save_refused_story_edit_as_draft(request, page):
-    """`before_edit_page` hook."""
-    page = page.specific
-    if request.method != "POST" or not isinstance(page, StoryPage) or not refused_action(request):
+    """`before_edit_page` hook: stories are edited in `StoryEditView` (Wagtail's editor, our answer to a refusal)."""
+    if getattr(request, "_in_story_edit_view", False) or not isinstance(page.specific, StoryPage):
         return None
-    if page.get_lock() and page.get_lock().for_user(request.user):
-        return None  # Wagtail explains a locked page itself
-    full, draft = _forms(request, type(page), page.get_latest_revision_as_object, page.get_parent())
-    return _draft_instead(request, full, draft, lambda: EditView.as_view()(request, page_id=page.pk))
+    request._in_story_edit_view = True
+    return StoryEditView.as_view()(request, page_id=page.pk)

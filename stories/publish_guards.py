@@ -67,11 +67,24 @@ def story_basics_problems(page):
     return problems
 
 
+def _block_text(block):
+    """The words a narrative block shows (images show none)."""
+    value = block.value
+    if block.block_type == "image":
+        return ""
+    if hasattr(value, "source"):  # rich text
+        return value.source
+    if isinstance(value, dict):
+        return " ".join(str(part) for part in value.values() if isinstance(part, str))
+    return str(value or "")
+
+
 def story_narrative_problems(page):
-    """The story itself: at least one paragraph with words, and alt text on every image."""
+    """The story itself: some text (a paragraph, a quote, or a clearly marked placeholder note), and alt text on
+    every image."""
     problems = []
     blocks = list(page.narrative or [])
-    if not any(block.block_type == "paragraph" and has_text(block.value.source) for block in blocks):
+    if not any(has_text(_block_text(block)) for block in blocks):
         problems.append(Problem("Write the story: add at least one paragraph of text.", "narrative", "The story"))
     if any(block.block_type == "image" and not (block.value.get("alt_text") or "").strip() for block in blocks):
         problems.append(
