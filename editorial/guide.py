@@ -21,8 +21,10 @@ TECHNICAL_NOTES = "## Technical notes"
 
 def guide_text():
     text = GUIDE.read_text(encoding="utf-8")
-    staff_part = text.split(TECHNICAL_NOTES, 1)[0].rstrip()
-    return staff_part.removesuffix("---").rstrip()
+    staff_part = text.split(TECHNICAL_NOTES, 1)[0].rstrip().removesuffix("---").rstrip()
+    # The admin's page header is the title: the file's own "# Publishing a story" would be a second <h1>.
+    lines = staff_part.splitlines()
+    return "\n".join(lines[1:] if lines and lines[0].startswith("# ") else lines).strip()
 
 
 def guide_html():

@@ -47,12 +47,12 @@ def approval_message(task_state):
     done = f"You approved “{_title(page)}” at {task_state.task.name}."
     if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
         return f"{done} It now waits for {workflow_state.current_task_state.task.name}, on its approvers' dashboards."
-    if page.live and not page.has_unpublished_changes:
-        return f"{done} The sign-off is complete and the story is live."
     scheduled = page.scheduled_revision
     if scheduled and scheduled.approved_go_live_at:
         when = formats.date_format(timezone.localtime(scheduled.approved_go_live_at), "j F Y, H:i")
         return f"{done} The sign-off is complete; the story goes live on {when}."
+    if page.live:
+        return f"{done} The sign-off is complete and the story is live."
     return f"{done} The sign-off is complete."
 
 

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from films.readiness import film_publish_problems, has_text
@@ -141,6 +142,22 @@ def check_before_publish(revision, log_action=None):
 
 class StoryPageForm(WagtailAdminPageForm):
     """The story editor form: a draft saves with anything missing; anything else must pass the publish checks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Wagtail 7.4 autosaves a new page as soon as its title is typed, before the slug is filled in from it
+            # (that happens when the title field loses focus): the autosave was refused ("This field is required",
+            # an HTTP 400 in the browser console). An empty slug is made from the title instead.
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug:
+            slug = slugify(self.data.get("title", ""), allow_unicode=False)[:255]
+        if not slug:
+            raise ValidationError("Give the story a title, or type its slug.", code="required")
+        return slug
 
     def _post_clean(self):
         super()._post_clean()
