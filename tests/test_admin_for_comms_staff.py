@@ -255,3 +255,20 @@ def test_the_short_address_is_in_the_promote_tab(editor_client):
     page = text(editor_client.get(edit_url(story)))
     assert 'name="short_address"' in page and 'value="lillian"' in page
     assert "Sharing the story" in page
+
+
+def test_every_block_field_in_a_story_has_a_plain_label():
+    from stories.blocks import StoryStreamBlock
+
+    labels = []
+    for block in StoryStreamBlock().child_blocks.values():
+        for child in getattr(block, "child_blocks", {}).values():
+            labels.append(str(child.label))
+    assert labels and not [label for label in labels if label in {"Url", "Handle", "Quote", "Text"}]
+    assert "Link to the post" in labels and "Alt text (describe the image)" in labels
+
+
+def test_every_admin_page_prints_without_the_sidebar(editor_client):
+    for url in (reverse("insights_dashboard"), reverse("wagtailadmin_home")):
+        page = editor_client.get(url).content.decode()
+        assert 'href="/static/css/admin-print.css" media="print"' in page

@@ -205,4 +205,6 @@ def test_the_checker_still_finds_an_image_without_alt_text_in_a_story(site, offi
     assert count == 1, names
     assert names == ["Image has no alt text"]
     screenshot(page, "admin-checker-finds-image-without-alt")
-    assert watch.errors == [] and watch.third_party == []
+    # Wagtail's checker logs what it found to the console ("axe.run results"): that is the planted problem.
+    assert [error for error in watch.errors if "axe.run results" not in error] == []
+    assert watch.third_party == []
