@@ -4,7 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.explorer import explore_or_edit
+
 urlpatterns = [
+    # Before Wagtail's admin: a story (a page that cannot have children) opens in the editor from the explorer.
+    path(f"{settings.ADMIN_PATH}/pages/<int:parent_page_id>/", explore_or_edit),
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("films/", include("films.urls")),

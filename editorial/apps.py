@@ -6,4 +6,4 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial roles, sign-off and guidance"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import sign_off_messages, signals  # noqa: F401

@@ -123,15 +123,19 @@ def ensure_workflow(apps=global_apps):
     Group = apps.get_model("auth", "Group")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    Task = apps.get_model("wagtailcore", "Task")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     approvers = Group.objects.get_or_create(name=APPROVERS)[0]
-    task_type = _content_type(apps, "wagtailcore", "groupapprovaltask")
+    # Our proxy of Wagtail's group approval task (editorial/models.py): our words, a reason to send back.
+    task_type = _content_type(apps, "editorial", "signofftask")
     workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})[0]
     for order, name in enumerate((FAMILY_TASK, LEGAL_TASK)):
         task = GroupApprovalTask.objects.filter(name=name).first()
         if task is None:
             task = GroupApprovalTask.objects.create(name=name, active=True, content_type=task_type)
             task.groups.add(approvers)
+        elif task.content_type_id != task_type.pk:
+            Task.objects.filter(pk=task.pk).update(content_type=task_type)
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     assign_workflow_to_story_indexes(apps)
     return workflow

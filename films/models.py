@@ -11,50 +11,60 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .external import parse_external_url, validate_external_url
-from .readiness import FilmForm, missing_parts
+from .readiness import FilmForm, missing_parts, readiness_summary
 from .validators import VideoFileValidator, validate_captions
 
 
 class Film(index.Indexed, ClusterableModel):
     """One film, shown on a story page. Edited under Snippets → Films."""
 
-    title = models.CharField(max_length=120, help_text="For editors, and the player's accessible name.")
+    title = models.CharField(
+        max_length=120,
+        help_text="The film's name, for example 'Lillian's call'. Screen readers announce it on the player.",
+    )
     video = models.FileField(
-        "video (MP4)",
+        "film file (MP4)",
         upload_to="films/video/",
         blank=True,
         validators=[VideoFileValidator("mp4")],
-        help_text="The film as an MP4 (H.264) file, played from our own site.",
+        help_text="The film as an MP4 file (H.264), played from our own site. Ask the film's editor for this file.",
     )
     video_webm = models.FileField(
-        "video (WebM, optional)",
+        "smaller film file (WebM, optional)",
         upload_to="films/video/",
         blank=True,
         validators=[VideoFileValidator("webm")],
-        help_text="Optional smaller WebM version; browsers that can play it take it first.",
+        help_text="Optional. A smaller WebM copy of the same film; browsers that can play it use it first.",
     )
     poster = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.PROTECT,
         related_name="+",
+        verbose_name="still image (poster)",
         help_text="A still from the film, shown before it plays. It is the only image loaded up front.",
     )
     captions = models.FileField(
-        "English captions (WebVTT)",
+        "English captions file (.vtt)",
         upload_to="films/captions/",
         blank=True,
         validators=[validate_captions],
-        help_text="Required before the story can be published. A .vtt file; captions show by default.",
+        help_text="Required before the story can be published. The subtitles file ending in .vtt (a format "
+        "called WebVTT) that the film's editor exports with the film. Captions show by default.",
     )
     transcript = RichTextField(
         blank=True,
         features=["bold", "italic", "h3", "ol", "ul", "link"],
-        help_text="Everything said and shown in the film, as text. Required before the story can be published.",
+        help_text="Everything said and shown in the film, written out, for people who cannot watch or hear it. "
+        "Required before the story can be published.",
     )
     duration_seconds = models.PositiveIntegerField(
-        "duration (seconds)", null=True, blank=True, help_text="The film's length, shown to visitors."
+        "length in seconds",
+        null=True,
+        blank=True,
+        help_text="How long the film runs, in seconds (2 minutes 5 seconds is 125). Shown to visitors.",
     )
     content_note = models.CharField(
+        "warning before it plays",
         max_length=250,
         blank=True,
         help_text="Warn visitors before they play, for example: “This film describes a violent death.”",
@@ -64,7 +74,8 @@ class Film(index.Indexed, ClusterableModel):
         upload_to="films/video/",
         blank=True,
         validators=[VideoFileValidator("mp4")],
-        help_text="The same film with audio description, offered beside it.",
+        help_text="Optional. The same film with a voice describing what is shown, for blind and partially sighted "
+        "visitors. Offered beside the film.",
     )
     external_url = models.URLField(
         "YouTube or Vimeo address (optional)",
@@ -116,9 +127,8 @@ class Film(index.Indexed, ClusterableModel):
 
     @property
     def readiness(self):
-        """For the admin listing."""
-        missing = self.missing_parts()
-        return f"Needs {' and '.join(missing)}" if missing else "Ready"
+        """For the admin listing and the film chooser (films/readiness.py)."""
+        return readiness_summary(self)
 
     @property
     def duration_display(self):
@@ -133,6 +143,7 @@ class FilmCaptionTrack(Orderable):
 
     film = ParentalKey(Film, on_delete=models.CASCADE, related_name="caption_tracks")
     language = models.CharField(
+        "language code",
         max_length=12,
         validators=[
             RegexValidator(
@@ -141,8 +152,15 @@ class FilmCaptionTrack(Orderable):
         ],
         help_text="The language code, for example “cy” for Welsh or “pl” for Polish.",
     )
-    label = models.CharField(max_length=60, help_text="The language as its speakers name it, for example “Cymraeg”.")
-    file = models.FileField("captions (WebVTT)", upload_to="films/captions/", validators=[validate_captions])
+    label = models.CharField(
+        "language name", max_length=60, help_text="The language as its speakers name it, for example “Cymraeg”."
+    )
+    file = models.FileField(
+        "captions file (.vtt)",
+        upload_to="films/captions/",
+        validators=[validate_captions],
+        help_text="The subtitles file in this language, ending in .vtt.",
+    )
 
     panels = [FieldPanel("language"), FieldPanel("label"), FieldPanel("file")]
 

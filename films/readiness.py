@@ -25,6 +25,20 @@ def missing_parts(captions, transcript):
     return [field for field, _ in REQUIRED_PARTS if not present[field]]
 
 
+def readiness_parts(film):
+    """Each part a visitor may need, as (name, present, required to publish), for the film listing and chooser."""
+    present = {"captions": bool(film.captions), "transcript": has_text(film.transcript)}
+    parts = [(name.capitalize(), present[field], True) for field, name in REQUIRED_PARTS]
+    parts.append(("Audio description", bool(film.audio_described_video), False))
+    return parts
+
+
+def readiness_summary(film):
+    """One line for editors choosing a film: "Ready to publish" or what it still needs."""
+    missing = film.missing_parts()
+    return "Ready to publish" if not missing else f"Not ready: needs {' and '.join(missing)}"
+
+
 def film_problems(film):
     """What a film still lacks before a story may show it publicly, as sentences naming each missing part."""
     messages = {

@@ -27,7 +27,9 @@ class DailyCount(models.Model):
         ]
         indexes = [models.Index(fields=["day", "event"], name="insights_day_event")]
         permissions = [("view_dashboard", "Can view the campaign insights dashboard")]
-        verbose_name = "daily count"
+        # Names the permission group editors see in Settings → Groups: "Campaign insights".
+        verbose_name = "campaign insights"
+        verbose_name_plural = "campaign insights"
 
     def __str__(self):
         return f"{self.day} page {self.page_id} {self.event} via {self.channel}: {self.count}"
@@ -42,7 +44,12 @@ class InsightsSettings(BaseSiteSetting):
         default=False,
         help_text="A one-question anonymous poll under each story. Answers are counted as totals only.",
     )
-    poll_question = models.CharField(max_length=200, default=DEFAULT_POLL_QUESTION)
+    poll_question = models.CharField(
+        max_length=200,
+        default=DEFAULT_POLL_QUESTION,
+        help_text="Asked under each story, answered Yes or No. Change it only between campaign phases: answers to "
+        "different questions are added together.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("awareness_poll_enabled"), FieldPanel("poll_question")], heading="Awareness poll")

@@ -9,8 +9,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class HeadingBlock(blocks.StructBlock):
     """A section heading (level 2 or 3) so the page keeps a sound outline."""
 
-    text = blocks.CharBlock(max_length=120, help_text="Keep it short and plain.")
+    text = blocks.CharBlock(label="Heading", max_length=120, help_text="Keep it short and plain.")
     level = blocks.ChoiceBlock(
+        label="Heading level",
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
         default="h2",
         help_text="Use a sub-heading only inside a section.",
@@ -40,12 +41,13 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ImageWithCaptionBlock(blocks.StructBlock):
     """An image with alt text for screen readers and an optional visible caption."""
 
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(help_text="Choose or upload the picture.")
     alt_text = blocks.CharBlock(
+        label="Alt text (describe the image)",
         max_length=250,
-        help_text="Describe what the picture shows for people who cannot see it.",
+        help_text="Describe what the picture shows for people who cannot see it. Required before publishing.",
     )
-    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Optional. Shown under the image.")
 
     class Meta:
         icon = "image"
@@ -56,12 +58,14 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 class LinkBlock(blocks.StructBlock):
     """One link with a plain description of where it goes."""
 
-    label = blocks.CharBlock(max_length=120, help_text="The organisation or page name.")
-    url = blocks.URLBlock(help_text="The full web address, starting https://")
+    label = blocks.CharBlock(label="Name", max_length=120, help_text="The organisation or page name.")
+    url = blocks.URLBlock(label="Web address", help_text="The full web address, starting https://")
     description = blocks.TextBlock(
-        required=False, max_length=300, help_text="One or two sentences: who it helps and how."
+        required=False, max_length=300, help_text="Optional. One or two sentences: who it helps and how."
     )
-    phone = blocks.CharBlock(required=False, max_length=40, help_text="Optional phone number, as displayed.")
+    phone = blocks.CharBlock(
+        label="Phone number", required=False, max_length=40, help_text="Optional. As visitors should read it."
+    )
 
     class Meta:
         icon = "link"
@@ -70,7 +74,7 @@ class LinkBlock(blocks.StructBlock):
 class LinkListBlock(blocks.StructBlock):
     """A titled list of links, for example support services."""
 
-    title = blocks.CharBlock(max_length=120)
+    title = blocks.CharBlock(label="Heading", max_length=120, help_text="For example 'Where to find support'.")
     links = blocks.ListBlock(LinkBlock())
 
     class Meta:

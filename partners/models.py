@@ -24,8 +24,11 @@ code_validator = RegexValidator(CODE_PATTERN, "Use 2 to 30 lower-case letters, d
 @register_snippet
 class Partner(models.Model):
     name = models.CharField(max_length=120, help_text="The organisation's name as the public knows it.")
-    website = models.URLField(blank=True, help_text="The partner's own website (optional).")
+    website = models.URLField(
+        "website address", blank=True, help_text="Optional. The partner's own website, starting https://"
+    )
     code = models.CharField(
+        "link code",
         max_length=30,
         unique=True,
         validators=[code_validator],
@@ -53,7 +56,11 @@ class PartnerToolkitPage(Page):
         blank=True,
         help_text="Guidance above the stories, such as what to post and what not to say.",
     )
-    partners_heading = models.CharField(max_length=120, default="Partners sharing the campaign")
+    partners_heading = models.CharField(
+        max_length=120,
+        default="Partners sharing the campaign",
+        help_text="The heading above the list of partners.",
+    )
     partners_text = models.TextField(
         blank=True,
         max_length=600,

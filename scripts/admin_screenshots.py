@@ -5,7 +5,8 @@ Run against a running site with demo content (e.g. `make run PORT=8106`) and an 
     ADMIN_USER=admin ADMIN_PASSWORD=... .venv/bin/python scripts/admin_screenshots.py --base-url http://127.0.0.1:8106
 
 It signs in, opens a story, shows the preview at phone size and as an embed card, tries to publish without alt
-text (to show the publish guard), submits the story for sign-off and shows the dashboard and page history.
+text (to show the publish guard), submits the story for sign-off, shows the dashboard and page history, the guide
+under Help and the film chooser, and approves the first sign-off step.
 It changes the site's data (a story is submitted for sign-off): point it at a copy, never at production.
 """
 
@@ -56,15 +57,16 @@ def main():
         page.locator("a[href*='/edit/']").first.click()
         page.wait_for_url("**/edit/")
         edit_url = page.url
+        page_title = page.locator("#id_title").input_value()
         shot(page, "01-edit-story")
 
         page.click("button[data-side-panel-toggle='preview']")
         page.click("input[name='preview-size'][value='mobile']", force=True)
-        expect(page.frame_locator("#w-preview-iframe").locator("main")).to_be_visible(timeout=15000)
+        expect(page.frame_locator("#w-preview-iframe").locator("main")).to_be_visible(timeout=90000)
         page.wait_for_timeout(800)
         shot(page, "02-preview-phone")
         page.select_option("#id_preview_mode", "embed")
-        expect(page.frame_locator("#w-preview-iframe").locator(".story-card")).to_be_visible(timeout=15000)
+        expect(page.frame_locator("#w-preview-iframe").locator(".embed__card")).to_be_visible(timeout=90000)
         page.wait_for_timeout(800)
         shot(page, "03-preview-embed-card")
 
@@ -89,13 +91,38 @@ def main():
         page.locator("footer [data-w-dropdown-target='toggle']").last.click()
         page.click("button[name='action-submit']")
         go_ahead_if_asked(page, "Submit to")
-        expect(page.locator(".messages")).to_contain_text("submitted")
+        expect(page.locator(".messages")).to_contain_text("sent for sign-off")
         page.goto(f"{base}/admin/")
         page.locator("#stories-awaiting-sign-off-section").scroll_into_view_if_needed()
         shot(page, "07-dashboard-sign-off")
 
         page.goto(edit_url.replace("/edit/", "/history/"))
         shot(page, "08-page-history")
+
+        # The guide itself, under Help.
+        page.goto(f"{base}/admin/")
+        page.get_by_role("button", name="Help").click()
+        page.get_by_role("link", name="Publishing guide (our team's)").click()
+        expect(page.locator(".guide img").first).to_be_visible()
+        shot(page, "09-publishing-guide")
+
+        # The film chooser says whether each film is ready.
+        page.goto(edit_url)
+        page.locator("[data-contentpath='film'] [aria-label='Actions']").first.click()
+        page.locator("[data-contentpath='film'] [data-chooser-action-choose]").first.click()
+        expect(page.locator(".modal")).to_contain_text("Ready to publish?", timeout=15000)
+        page.wait_for_timeout(500)
+        shot(page, "10-film-chooser")
+
+        # An approval, confirmed (the account must be an approver or a superuser).
+        page.goto(f"{base}/admin/")
+        review = page.locator("section", has=page.get_by_role("heading", name="Awaiting your review"))
+        row = review.locator("tr", has_text=page_title).filter(has=page.get_by_role("button", name="Actions")).first
+        row.get_by_role("button", name="Actions").click()
+        row.get_by_role("button", name="Approve", exact=True).click()
+        expect(page.locator(".messages")).to_contain_text("You approved")
+        page.wait_for_timeout(1000)  # the message slides in
+        shot(page, "11-approval-confirmed")
         browser.close()
 
 

@@ -1,12 +1,81 @@
-"""Short addresses (/lillian) for radio, TV and print: permanent Wagtail redirects that comms staff edit."""
+"""Short addresses (/lillian) for radio, TV and print: permanent Wagtail redirects that comms staff edit.
 
+A story's short address is its `short_address` field (Promote tab). Left empty, the story's slug or her son's name,
+whichever is free, is chosen when the story is first published; every address the story has had keeps working (a
+poster printed last month still leads to it). A story cannot go live without one: `short_address_problems` is one of
+the story publish checks (registered in sharing/wagtail_hooks.py).
+"""
+
+from django.core.exceptions import ValidationError
+from django.dispatch import receiver
+from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+from wagtail.signals import page_published
 
 from pages.links import absolute_url
+from stories.models import SHORT_ADDRESS_VALIDATOR, StoryPage
+from stories.publish_guards import Problem
+
+FIELD, LABEL = "short_address", "Short address"
+
+
+def _path(name):
+    return Redirect.normalise_path(f"/{name}")
+
+
+def _clash(story, name):
+    """What already answers at /name, if it is not this story: a redirect elsewhere, or a top-level page."""
+    for redirect in Redirect.objects.filter(old_path=_path(name), site=None).select_related("redirect_page"):
+        if redirect.redirect_page_id != story.pk:
+            target = redirect.redirect_page or redirect.redirect_link or "another address"
+            return f"/{name} already leads to “{target}”."
+    top_level = Page.objects.filter(depth=3, slug=name).exclude(pk=story.pk).first()
+    if top_level:
+        return f"/{name} is the address of the page “{top_level.title}”."
+    return None
+
+
+def _valid(name):
+    try:
+        SHORT_ADDRESS_VALIDATOR(name)
+    except ValidationError:
+        return False
+    return True
+
+
+def candidates(story):
+    """The names tried when the editor leaves the field empty: the story's slug, then her son's name."""
+    names = [story.slug, slugify(story.son_name or "")]
+    return [name for name in dict.fromkeys(names) if name and _valid(name)]
+
+
+def chosen_short_address(story):
+    """The name the story will have: its field, or the first free candidate; "" when there is none."""
+    if story.short_address:
+        return story.short_address
+    return next((name for name in candidates(story) if _clash(story, name) is None), "")
+
+
+def short_address_problems(story):
+    """A publish check: the story must have a short address that leads nowhere else."""
+    if story.short_address:
+        clash = _clash(story, story.short_address)
+        return [Problem(f"{clash} Choose another short address.", FIELD, LABEL)] if clash else []
+    if chosen_short_address(story):
+        return []
+    tried = ", ".join(f"/{name}" for name in candidates(story)) or "the slug and her son's name"
+    return [
+        Problem(
+            f"Give the story a short address in the Promote tab: {tried} cannot be used.",
+            FIELD,
+            LABEL,
+        )
+    ]
 
 
 def ensure_short_address(story, path=None):
-    """Creates /<slug> → the story once. An existing redirect for that path is left as editors made it."""
+    """Creates /<name> → the story once. An existing redirect for that path is left as editors made it."""
     old_path = Redirect.normalise_path(path or f"/{story.slug}")
     redirect, _ = Redirect.objects.get_or_create(
         old_path=old_path, site=None, defaults={"redirect_page": story, "is_permanent": True}
@@ -15,7 +84,25 @@ def ensure_short_address(story, path=None):
 
 
 def short_address(story):
-    """The story's shortest permanent address as an absolute URL, or "" when it has none."""
-    paths = Redirect.objects.filter(redirect_page=story, is_permanent=True).values_list("old_path", flat=True)
+    """The story's short address as an absolute URL ("" when it has none): its field's, else its shortest."""
+    paths = list(Redirect.objects.filter(redirect_page=story, is_permanent=True).values_list("old_path", flat=True))
+    if story.short_address and _path(story.short_address) in paths:
+        return absolute_url(_path(story.short_address))
     shortest = min(paths, key=len, default=None)
     return absolute_url(shortest) if shortest else ""
+
+
+@receiver(page_published, sender=StoryPage)
+def give_published_story_its_short_address(sender, instance, revision=None, **kwargs):
+    """On publish, the story's short address leads to it; an empty field is filled in with the name chosen."""
+    name = chosen_short_address(instance)
+    if not name:
+        return  # the publish checks refuse this; only code that skips them gets here
+    ensure_short_address(instance, _path(name))
+    if instance.short_address != name:
+        # Shown in the Promote tab from now on: on the page and in the revision just published (the editor's form).
+        StoryPage.objects.filter(pk=instance.pk).update(short_address=name)
+        instance.short_address = name
+        if revision is not None:
+            revision.content[FIELD] = name
+            type(revision).objects.filter(pk=revision.pk).update(content=revision.content)

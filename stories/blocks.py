@@ -8,8 +8,12 @@ from pages.blocks import HeadingBlock, ImageWithCaptionBlock, ParagraphBlock, Pl
 class PullQuoteBlock(blocks.StructBlock):
     """A short quotation set apart, always with who said it."""
 
-    quote = blocks.TextBlock(max_length=400, help_text="Only words the person really said, agreed with the family.")
-    attribution = blocks.CharBlock(max_length=120, help_text="Who said it, for example 'Lillian, Quamari's mother'.")
+    quote = blocks.TextBlock(
+        label="Quotation", max_length=400, help_text="Only words the person really said, agreed with the family."
+    )
+    attribution = blocks.CharBlock(
+        label="Who said it", max_length=120, help_text="For example 'Lillian, Quamari's mother'."
+    )
 
     class Meta:
         icon = "openquote"
@@ -20,11 +24,16 @@ class PullQuoteBlock(blocks.StructBlock):
 class PublicPostBlock(blocks.StructBlock):
     """A social media post quoted as text with a link to it: never the platform's widget or script."""
 
-    author = blocks.CharBlock(max_length=120, help_text="Who posted it, for example 'Kingston Police'.")
-    handle = blocks.CharBlock(required=False, max_length=60, help_text="Their account name, e.g. @MPSKingston.")
-    text = blocks.TextBlock(max_length=600, help_text="The words of the post, copied exactly.")
-    date = blocks.DateBlock(required=False, help_text="The day it was posted.")
-    url = blocks.URLBlock(help_text="Link to the post. Visitors follow it only if they choose to.")
+    author = blocks.CharBlock(label="Who posted it", max_length=120, help_text="For example 'Kingston Police'.")
+    handle = blocks.CharBlock(
+        label="Account name", required=False, max_length=60, help_text="Optional, for example @MPSKingston."
+    )
+    text = blocks.TextBlock(label="Words of the post", max_length=600, help_text="Copied exactly.")
+    date = blocks.DateBlock(label="Date posted", required=False, help_text="Optional. The day it was posted.")
+    url = blocks.URLBlock(
+        label="Link to the post",
+        help_text="The post's web address, starting https://. Visitors follow it only if they choose to.",
+    )
 
     class Meta:
         icon = "globe"

@@ -1,6 +1,7 @@
 """The story index and one page per mother's story."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -18,6 +19,9 @@ SHARE_IMAGE_SIZE = (1200, 630)
 # The embed card of a story (sharing/embed.py, at /stories/<slug>/embed/), relative to the story's own address.
 EMBED_CARD_PATH = "embed/"
 
+SHORT_ADDRESS_VALIDATOR = RegexValidator(
+    r"^[a-z0-9][a-z0-9-]{1,49}$", "Use lower-case letters, digits and hyphens, for example 'lillian'."
+)
 DEFAULT_CONTENT_NOTE = (
     "This story is about a young man who was killed with a knife, and about his family's grief. "
     "You may find it upsetting."
@@ -48,24 +52,27 @@ class StoryPage(Page):
     """One mother's story: who she lost, the hard call she had to make, and her film."""
 
     mother_name = models.CharField(
+        "mother's name",
         max_length=80,
         blank=True,
         help_text="Leave empty until the family agrees to her name being used. "
         "The page then says it is to be confirmed.",
     )
-    son_name = models.CharField(max_length=80, help_text="Her son's name as the family wants it shown.")
+    son_name = models.CharField("son's name", max_length=80, help_text="Her son's name as the family wants it shown.")
     son_age = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="His age when he died, if the family wants it shown."
+        "son's age", null=True, blank=True, help_text="His age when he died, if the family wants it shown."
     )
     borough = models.CharField(
         max_length=80, blank=True, help_text="The London borough where it happened, for example Lambeth."
     )
     hard_call = models.TextField(
+        "the hard call",
         max_length=300,
         help_text="The campaign's central image: who she had to call, and what she had to tell them. "
         "One or two sentences.",
     )
     summary = models.TextField(
+        "one-line summary",
         max_length=200,
         help_text="One line for the story card and for sharing (up to 200 characters).",
     )
@@ -89,6 +96,7 @@ class StoryPage(Page):
         "Shown at the top of the page. Empty it when the story is final.",
     )
     content_note = models.TextField(
+        "content note (a warning before the story)",
         blank=True,
         max_length=300,
         default=DEFAULT_CONTENT_NOTE,
@@ -96,7 +104,13 @@ class StoryPage(Page):
         "Plain and short. The page adds a link to support and to the call-to-action. "
         "Empty it only if the story needs no warning.",
     )
-    narrative = StreamField(StoryStreamBlock(), blank=True, help_text="The story itself, in order.")
+    narrative = StreamField(
+        StoryStreamBlock(),
+        blank=True,
+        verbose_name="the story",
+        help_text="The story itself, in order: paragraphs, headings, quotes, images. A story needs at least one "
+        "paragraph before it is published, and every image needs alt text.",
+    )
     film = models.ForeignKey(
         "films.Film",
         null=True,
@@ -112,8 +126,19 @@ class StoryPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name="share image",
         help_text="Optional. The picture shown when this story is shared (at least 1200x630 pixels). "
         "Leave empty to use a card made from the portrait, her names, the summary and the phone number.",
+    )
+    short_address = models.CharField(
+        "short address",
+        max_length=50,
+        blank=True,
+        validators=[SHORT_ADDRESS_VALIDATOR],
+        help_text="The short web address for radio, TV and print: 'lillian' makes /lillian lead to this story. "
+        "Leave it empty and the story's slug or her son's name, whichever is free, is used when the story is first "
+        "published. If you change it later, the old short address keeps working. "
+        "Lower-case letters, digits and hyphens.",
     )
 
     content_panels = [
@@ -133,7 +158,9 @@ class StoryPage(Page):
         FieldPanel("film", heading="Film"),
         FieldPanel("narrative"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("share_image")]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("short_address"), FieldPanel("share_image")], heading="Sharing the story")
+    ]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []

@@ -1,7 +1,9 @@
 """What a story must have before it goes live, checked on every way a story can be published.
 
 Each check takes a story page (a draft or a revision's content) and returns the `Problem`s it finds: the story's
-own fields (`story_basics_problems`) and its film's readiness (films/readiness.py).
+own fields (`story_basics_problems`), its text (`story_narrative_problems`), its film's readiness
+(films/readiness.py) and, added through the `story_publish_check` Wagtail hook, its short address
+(sharing/short_links.py).
 
 Where the checks run:
 - the page editor, on "Publish", "Submit for sign-off" and workflow actions (not on "Save draft": drafts always
@@ -16,13 +18,15 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from films.readiness import film_publish_problems
+from films.readiness import film_publish_problems, has_text
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +68,49 @@ def story_basics_problems(page):
     return problems
 
 
+def _block_text(block):
+    """The words a narrative block shows (images show none)."""
+    value = block.value
+    if block.block_type == "image":
+        return ""
+    if hasattr(value, "source"):  # rich text
+        return value.source
+    if isinstance(value, dict):
+        return " ".join(str(part) for part in value.values() if isinstance(part, str))
+    return str(value or "")
+
+
+def story_narrative_problems(page):
+    """The story itself: some text (a paragraph, a quote, or a clearly marked placeholder note), and alt text on
+    every image."""
+    problems = []
+    blocks = list(page.narrative or [])
+    if not any(has_text(_block_text(block)) for block in blocks):
+        problems.append(Problem("Write the story: add at least one paragraph of text.", "narrative", "The story"))
+    if any(block.block_type == "image" and not (block.value.get("alt_text") or "").strip() for block in blocks):
+        problems.append(
+            Problem("Every image needs alt text describing it for people who cannot see it.", "narrative", "The story")
+        )
+    return problems
+
+
 def story_film_problems(page):
     """The film's readiness, tied to the Film field."""
     return [Problem(message, field="film", label="Film") for message in film_publish_problems(page)]
 
 
+# Apps above stories in the layer order add their checks as Wagtail hooks (e.g. sharing's short address, in
+# sharing/wagtail_hooks.py), so stories never imports them.
+PUBLISH_CHECK_HOOK = "story_publish_check"
+
+
+def publish_checks():
+    return [story_basics_problems, story_narrative_problems, story_film_problems, *hooks.get_hooks(PUBLISH_CHECK_HOOK)]
+
+
 def publish_problems(page):
     """Every problem that stops this story going live (empty: ready to publish)."""
-    return story_basics_problems(page) + story_film_problems(page)
+    return [problem for check in publish_checks() for problem in check(page)]
 
 
 class PublishBlocked(PermissionDenied):
@@ -99,6 +138,22 @@ def check_before_publish(revision, log_action=None):
 
 class StoryPageForm(WagtailAdminPageForm):
     """The story editor form: a draft saves with anything missing; anything else must pass the publish checks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Wagtail 7.4 autosaves a new page as soon as its title is typed, before the slug is filled in from it
+            # (that happens when the title field loses focus): the autosave was refused ("This field is required",
+            # an HTTP 400 in the browser console). An empty slug is made from the title instead.
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if not slug:
+            slug = slugify(self.data.get("title", ""), allow_unicode=False)[:255]
+        if not slug:
+            raise ValidationError("Give the story a title, or type its slug.", code="required")
+        return slug
 
     def _post_clean(self):
         super()._post_clean()

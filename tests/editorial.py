@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from demo.images import placeholder_image
 from editorial.roles import ensure_roles_and_workflow
@@ -34,6 +34,7 @@ def new_draft_story(slug="new-story", **fields):
         "summary": "One line for the card.",
         "portrait": placeholder_image("Test portrait", f"{slug}.jpg", (60, 80), (90, 90, 90), ["Placeholder"]),
         "portrait_alt": "Placeholder image, not a photograph of anyone.",
+        "narrative": [{"type": "paragraph", "value": "<p>The story itself, in a paragraph.</p>"}],
         "live": False,
     }
     story = index.add_child(instance=StoryPage(**{**defaults, **fields}))
@@ -58,12 +59,39 @@ def story_form_data(story, **overrides):
         "content_note": story.content_note,
         "film": story.film_id or "",
         "share_image": story.share_image_id or "",
-        "narrative": streamfield([]),
+        "narrative": narrative_form_data(story),
+        "short_address": story.short_address,
         "go_live_at": "",
         "expire_at": "",
     }
     fields.update(overrides)
     return nested_form_data(fields)
+
+
+def narrative_form_data(story):
+    """The story's narrative as the editor's form posts it."""
+    blocks = []
+    for block in story.narrative:
+        value = block.value
+        if block.block_type == "paragraph":
+            blocks.append(("paragraph", rich_text(value.source)))
+        elif block.block_type == "image":
+            image = value.get("image")
+            blocks.append(
+                (
+                    "image",
+                    {"image": image.pk if image else "", "alt_text": value["alt_text"], "caption": value["caption"]},
+                )
+            )
+        elif block.block_type == "public_post":
+            post = dict(value)
+            post["date"] = post["date"].isoformat() if post.get("date") else ""
+            blocks.append(("public_post", post))
+        elif block.block_type == "placeholder_note":
+            blocks.append(("placeholder_note", value))
+        else:
+            blocks.append((block.block_type, dict(value)))
+    return streamfield(blocks)
 
 
 def edit_url(page):

@@ -8,15 +8,32 @@ import pytest
 from django.urls import reverse
 
 from editorial.roles import EDITORS
-from pages.models import CampaignSettings, HomePage, StandardPage
-from partners.models import Partner
+from films.models import Film, FilmCaptionTrack
+from insights.models import InsightsSettings
+from pages.models import CampaignSettings, HomePage, KeyPages, StandardPage
+from partners.models import Partner, PartnerToolkitPage
 from stories.models import StoryIndexPage, StoryPage
 from tests.editorial import PASSWORD, edit_url, new_draft_story, staff_user, story_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [HomePage, StoryIndexPage, StoryPage, StandardPage, CampaignSettings, Partner])
+@pytest.mark.parametrize(
+    "model",
+    [
+        HomePage,
+        StoryIndexPage,
+        StoryPage,
+        StandardPage,
+        CampaignSettings,
+        KeyPages,
+        Partner,
+        PartnerToolkitPage,
+        Film,
+        FilmCaptionTrack,
+        InsightsSettings,
+    ],
+)
 def test_every_field_an_editor_fills_in_has_guidance(model):
     handler = model.get_edit_handler() if hasattr(model, "get_edit_handler") else None
     if handler is None:
@@ -30,6 +47,9 @@ def test_every_field_an_editor_fills_in_has_guidance(model):
     assert fields
     missing = [name for name, field in fields.items() if not (field.help_text or "").strip()]
     assert missing == []
+    # Labels in plain English: no technical names an officer would have to look up.
+    jargon = [name for name, field in fields.items() if re.search(r"\b(Url|WebVTT|display|count)\b", str(field.label))]
+    assert jargon == []
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from films.external import parse_external_url
 from films.models import Film
 from films.readiness import film_publish_problems
 from films.validators import caption_problems
 from stories.models import StoryPage
+from tests.editorial import narrative_form_data
 from tests.film_helpers import DEMO_MP4, GOOD_VTT, make_film, poster, stored_files
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +186,8 @@ def edit_story(editor, story, film, publish, action="action-publish"):
             "portrait_alt": story.portrait_alt,
             "placeholder_note": story.placeholder_note,
             "film": film.pk,
-            "narrative": streamfield([]),
+            "narrative": narrative_form_data(story),
+            "short_address": story.short_address,
         }
     )
     if publish:
@@ -213,7 +215,9 @@ def test_publishing_with_an_unready_film_is_refused_and_the_live_page_is_untouch
         assert words in message and "“Unready film”" in message
     live_story.refresh_from_db()
     assert live_story.title == "Lillian and Quamari" and live_story.film.title == "Lillian's film (placeholder)"
-    assert live_story.revisions.count() == revisions
+    # The changes are kept as a draft (editorial/drafts.py); the live page is untouched.
+    assert live_story.revisions.count() == revisions + 1
+    assert live_story.get_latest_revision_as_object().film == film
     assert "Lillian and Quamari" in Client().get("/stories/lillian/").content.decode()
 
 
@@ -223,7 +227,8 @@ def test_submitting_a_story_with_an_unready_film_for_moderation_is_refused(edito
     response = edit_story(editor, live_story, film, publish=True, action="action-submit")
     assert response.status_code == 200
     assert "The film “Unready film” has no transcript." in errors(response)["film"]
-    assert live_story.revisions.count() == revisions
+    assert live_story.revisions.count() == revisions + 1, "the changes are kept as a draft"
+    assert live_story.current_workflow_state is None
 
 
 def test_a_draft_with_an_unready_film_can_still_be_saved(editor, live_story):
@@ -269,7 +274,13 @@ def test_the_film_of_a_live_story_cannot_lose_its_transcript(editor, live_story)
 
 def test_editors_see_the_film_form_and_the_story_film_field(editor, live_story):
     add = editor.get(reverse(ADD_FILM)).content.decode()
-    for label in ("Video (MP4)", "English captions (WebVTT)", "Transcript", "Content note", "Audio-described"):
+    for label in (
+        "Film file (MP4)",
+        "English captions file (.vtt)",
+        "Transcript",
+        "Warning before it plays",
+        "Audio-described",
+    ):
         assert label.lower() in add.lower(), label
     assert 'enctype="multipart/form-data"' in add
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=(live_story.pk,))).content.decode()
@@ -280,5 +291,5 @@ def test_the_film_listing_says_what_each_film_still_needs(editor):
     make_film(title="Ready one")
     make_film(title="Unfinished one", captions=False, transcript="")
     listing = editor.get(reverse("wagtailsnippets_films_film:list")).content.decode()
-    assert "Ready one" in listing and "Ready" in listing
-    assert "Needs captions and transcript" in listing
+    assert "Ready one" in listing and "Ready to publish" in listing
+    assert "Not ready: needs captions and transcript" in listing

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # Staff without a verified second factor are sent to set one up or enter a code.
     "wagtail_2fa.middleware.VerifyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sign-off decisions are confirmed on screen (editorial/sign_off_messages.py).
+    "editorial.sign_off_messages.CurrentAdminRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A refused story publish becomes an admin message, not an error page.
@@ -320,6 +322,35 @@ INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
 # Publishing at the end of the "Family and legal sign-off" workflow does not need the approver to hold "publish"
 # permission, so no one but Administrators can publish around the sign-off.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_signed_off"
+
+# --- The admin as comms staff use it (editorial/): no third party, one time zone, our wording, mail ------------
+
+# Avatars from Wagtail's own default image, never Gravatar: no staff email hash leaves the admin (and the admin's CSP
+# would block it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The team works in London; the account page offers only this zone (Wagtail's full list has 600, some invalid).
+WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
+# One admin language, so our wording (editorial/locale: "sign-off", not "moderation") reaches every user.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-gb", "English (UK)")]
+LOCALE_PATHS = [BASE_DIR / "editorial" / "locale"]
+
+# Workflow notifications (the next approvers, the editor a story is sent back to). SMTP when EMAIL_HOST is set;
+# otherwise the console backend writes each mail to the server's output (`make run`). EMAIL_BACKEND overrides both.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hard calls save lives <no-reply@hardcalls.example.org>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Plain text only: Wagtail's HTML notifications load a header image from the site.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 
 # --- Site files: security.txt (operations/site_files.py) --------------------------------------------------------
 

@@ -8,10 +8,17 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Create the `admin` account if missing (password from ADMIN_PASSWORD or generated once)."
+    help = (
+        "Create the `admin` account if missing. --password sets its password whether or not the account exists; "
+        "without it a new account gets a password generated once and kept in --password-file."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", default="", help="Password to set when the account is created.")
+        parser.add_argument(
+            "--password",
+            default="",
+            help="The admin's password: set on a new account and reset on an existing one.",
+        )
         parser.add_argument(
             "--password-file",
             default=".local/admin-password",
@@ -20,8 +27,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, password="", password_file="", **options):
         User = get_user_model()
-        if User.objects.filter(username="admin").exists():
-            self.stdout.write("Admin account `admin` exists.")
+        admin = User.objects.filter(username="admin").first()
+        if admin is not None:
+            if password:
+                # `make run` with ADMIN_PASSWORD on an existing database: the newcomer must be able to sign in with it.
+                admin.set_password(password)
+                admin.save(update_fields=["password"])
+                self.stdout.write("Admin account `admin` exists; its password is now the one given.")
+            else:
+                self.stdout.write("Admin account `admin` exists; its password is unchanged.")
             return
         path = Path(password_file)
         if not password:
