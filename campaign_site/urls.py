@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
     path("healthz", healthz, name="healthz"),
+    # Campaign evaluation (issue 15): a partner's read-only figures, behind a signed, revocable link
+    path("partner-figures/", include("evaluation.urls")),
 ]
 
 if settings.SERVE_MEDIA:

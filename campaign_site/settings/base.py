@@ -338,3 +338,9 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. Varnish or nginx with a PURGE ha
 # Needed by the CSP (media origins) whether or not S3 is configured.
 AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN")
 AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+
+# --- Campaign evaluation (issue 15): outcome figures, poll waves, the report, partners' read-only links -----------
+INSTALLED_APPS += ["evaluation"]  # noqa: F405 - extending the list above
+# Largest CSV an editor can import (outcome figures or poll waves); a year of weekly figures for London and every
+# borough is about 130 KB.
+EVALUATION_IMPORT_MAX_BYTES = env_int("EVALUATION_IMPORT_MAX_KB", 2048) * 1024
