@@ -1,8 +1,9 @@
 """Charts as server-rendered SVG: weekly outcome lines, poll shares with their intervals, the site funnel.
 
-Why our own small code and not a charting library: the public pages' CSP allows no inline script or style attribute,
-and the charts must print and read without JavaScript. The Python SVG libraries that fit (pygal, leather) either emit
-inline `<script>`/`style="..."` or carry far more than three chart shapes need; this is about 250 lines.
+Why our own small code and not a charting library: the public pages' CSP allows no inline script or style, and the
+charts must print and read without JavaScript. pygal, the well-known Python SVG library, puts a `<style>` element in
+every chart and by default links its tooltip script from kozea.github.io; JavaScript libraries are out by the rules
+above. Three chart shapes take about 300 lines here.
 
 Every chart is an `<svg role="img">` named by its `<title>` and described by its `<desc>` (the text summary), and
 each is shown beside its data table. Colours are told apart by line pattern and marker shape too, and every line is

@@ -19,16 +19,20 @@ Differences (Newcombe 1998, Statistics in Medicine 17:873-890, method 10): 56/70
 """
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Page
 
 from evaluation import stats
 from evaluation.figures import evaluate
 from evaluation.importers import import_outcomes, import_poll_waves
 from evaluation.report import as_json, write_csv
+from insights import counters
+from partners.models import Partner
 from tests.evaluation_helpers import (
     COMPARISON,
     LAUNCH,
@@ -210,3 +214,40 @@ def test_evaluation_uses_the_settings_boroughs(small_files):
     evaluation = evaluate()
     assert evaluation.target == TARGET and evaluation.comparison == COMPARISON
     assert evaluation.single_borough_groups == ["Comparison boroughs"]
+
+
+def test_site_funnel_per_channel_and_partner_code_since_launch(db):
+    set_launch_date(LAUNCH)
+    Partner.objects.create(name="Test charity", code="test-charity")
+    page = Page.get_first_root_node().add_child(instance=Page(title="A story (test)", slug="a-story-test"))
+    after, before = LAUNCH + datetime.timedelta(days=3), LAUNCH - datetime.timedelta(days=1)
+    for day, event, channel, n in [
+        (after, "page_view", "radio", 200),
+        (after, "film_started", "radio", 50),
+        (after, "film_100", "radio", 20),
+        (after, "call_tapped", "radio", 3),
+        (after, "form_tapped", "radio", 1),
+        (after, "page_view", "test-charity", 40),
+        (after, "call_tapped", "test-charity", 2),
+        (after, "share_whatsapp", "test-charity", 9),  # not a funnel step
+        (before, "page_view", "radio", 1000),  # before the launch date: left out
+    ]:
+        counters.increment(page.id, event, channel, n=n, day=day)
+    evaluation = evaluate()
+    radio, charity = evaluation.funnel
+    assert (radio.label, radio.kind, charity.label, charity.kind) == (
+        "Radio",
+        "channel",
+        "Partner: Test charity",
+        "partner",
+    )
+    assert radio.counts == {"views": 200, "started": 50, "completed": 20, "calls": 3, "forms": 1}
+    # Per 100 views: 25 started, 10 completed, 1.5 calls, 0.5 forms, 2.0 calls and forms together.
+    assert [rate for _, _, rate in radio.steps] == [100.0, 25.0, 10.0, 1.5, 0.5, 2.0]
+    assert charity.per_hundred("calls") == 5.0 and charity.per_hundred("started") == 0.0
+    assert evaluation.funnel_total.counts["views"] == 240
+    out = io.StringIO()
+    write_csv(out, evaluation, "funnel")
+    rows = {row["channel"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows["radio"]["calls_or_forms_per_100_views"] == "2.0"
+    assert rows["test-charity"]["kind"] == "partner" and rows["all"]["views"] == "240"

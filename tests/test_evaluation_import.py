@@ -304,3 +304,15 @@ def test_approvers_see_the_evaluation_but_cannot_import(client, db):
         response = client.post(url, {"file": SimpleUploadedFile("f.csv", SMALL_OUTCOMES.encode(), "text/csv")})
         assert response.status_code == 302 and response.url == "/admin/", url
     assert OutcomeFigure.objects.count() == 0
+
+
+def test_clearing_the_figures_needs_a_confirmation(existing):
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("clear_evaluation_data", "--outcomes")
+    with pytest.raises(CommandError, match="Say what to delete"):
+        call_command("clear_evaluation_data", "--yes")
+    assert stored_rows() == existing
+    out = io.StringIO()
+    call_command("clear_evaluation_data", "--outcomes", "--yes", stdout=out)
+    assert out.getvalue().strip() == f"Deleted {len(existing[0])} outcome figures and 0 poll results."
+    assert stored_rows() == ([], existing[1])

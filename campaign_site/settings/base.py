@@ -342,5 +342,5 @@ AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
 # --- Campaign evaluation (issue 15): outcome figures, poll waves, the report, partners' read-only links -----------
 INSTALLED_APPS += ["evaluation"]  # noqa: F405 - extending the list above
 # Largest CSV an editor can import (outcome figures or poll waves); a year of weekly figures for London and every
-# borough is about 130 KB.
+# borough (evaluation/sample_data) is 120 KB.
 EVALUATION_IMPORT_MAX_BYTES = env_int("EVALUATION_IMPORT_MAX_KB", 2048) * 1024
