@@ -104,7 +104,6 @@ def register_menu_item():
 
 @hooks.register("register_permissions")
 def register_permissions():
-    # Outcome figures' and poll results' own permissions come with their viewsets; these are the rest.
-    return Permission.objects.filter(
-        content_type__app_label="evaluation", content_type__model__in=["partnerlink", "evaluationsettings"]
-    )
+    # Outcome figures' and poll results' permissions come with their viewsets, the settings' with the settings
+    # registry; partner links are the rest.
+    return Permission.objects.filter(content_type__app_label="evaluation", content_type__model="partnerlink")
