@@ -2,6 +2,7 @@
 through the admin's upload forms, choose the boroughs, see the charts; every evaluation page axe-clean; and a
 partner's link as the partner sees it, with no cookie and nothing from another origin."""
 
+import datetime
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,7 +11,9 @@ from playwright.sync_api import expect
 
 from editorial.roles import ADMINISTRATORS, EDITORS
 from evaluation.models import EvaluationSettings, OutcomeFigure, PartnerLink, PollResult
+from insights import counters
 from partners.models import Partner
+from stories.models import StoryPage
 from tests.browser.admin_login import log_in
 from tests.browser.conftest import RequestLog, screenshot
 from tests.editorial import PASSWORD, staff_user
@@ -30,8 +33,7 @@ def go(page, link, heading):
 
 def messages_settled(page):
     """Wait until the admin's message has finished fading in: axe would read its text half-transparent."""
-    expect(page.locator(".messages.appear")).to_be_attached()
-    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
+    expect(page.locator(".messages > ul")).to_have_css("opacity", "1")
 
 
 def upload(page, path):
@@ -132,6 +134,9 @@ def test_a_comms_officer_imports_chooses_boroughs_and_sees_the_charts(site, desk
 def test_a_partner_link_as_the_partner_sees_it(site, desktop, phone):
     lead = staff_user("comms-lead", ADMINISTRATORS)
     partner = Partner.objects.create(name="Lambeth youth charity (test)", code="lambeth-youth")
+    story = StoryPage.objects.get(slug="lillian")
+    for event, n in (("page_view", 140), ("film_started", 35), ("call_tapped", 4)):
+        counters.increment(story.id, event, "lambeth-youth", n=n, day=datetime.date(2024, 5, 7))
     log_in(desktop, site, lead.username, PASSWORD)
     desktop.goto(f"{site}/admin/evaluation/partner-links/")
     assert axe_violations(desktop) == []
@@ -148,6 +153,9 @@ def test_a_partner_link_as_the_partner_sees_it(site, desktop, phone):
     phone.goto(address, wait_until="networkidle")
     expect(phone.get_by_role("heading", level=1)).to_have_text(f"What your sharing did: {partner.name}")
     expect(phone.locator(".cta-bar a[href='tel:0800555111']")).to_be_visible()
+    table = phone.get_by_role("table", name=f"{story.title}, week by week")
+    expect(table.get_by_role("row", name="6 May 2024")).to_contain_text("140")
+    expect(table.get_by_role("row", name="6 May 2024")).to_contain_text("fewer than 10")
     assert phone.context.cookies() == []
     assert log.origins() == {urlsplit(site).netloc}
     assert axe_violations(phone) == []
