@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied, user_passes_test
 
 from . import charts, importers
-from .areas import MEASURES, QUESTIONS
+from .areas import BOROUGHS, MEASURES, QUESTIONS
 from .figures import BASELINE_WEEKS, FUNNEL_STEPS, GROUPS, evaluate
 from .forms import CsvUploadForm, PartnerLinkForm
-from .models import EvaluationSettings, OutcomeFigure, PartnerLink, PollResult
+from .models import OutcomeFigure, PartnerLink, PollResult
 from .report import TABLES, as_json, write_csv
 from .stats import FEWER_THAN, SMALL_NUMBER, Z_95, shown
 
@@ -33,7 +33,7 @@ def requires(*permissions):
     return user_passes_test(lambda user: user.has_perms(permissions))
 
 
-def figures_context(request):
+def figures_context():
     """What the overview and the printable report both show."""
     evaluation = evaluate()
     outcome_sections = []
@@ -80,7 +80,7 @@ def _borough_table(evaluation, measure):
 def overview(request):
     user = request.user
     context = {
-        **figures_context(request),
+        **figures_context(),
         "page_title": "Campaign evaluation",
         "header_icon": "doc-full",
         "counts": {"outcomes": OutcomeFigure.objects.count(), "poll": PollResult.objects.count()},
@@ -96,7 +96,7 @@ def overview(request):
 @requires(VIEW)
 def printable_report(request):
     """The same figures on a page of their own, without the admin's menus, styled for paper."""
-    return TemplateResponse(request, "evaluation/report.html", figures_context(request))
+    return TemplateResponse(request, "evaluation/report.html", figures_context())
 
 
 @requires(VIEW)
@@ -161,7 +161,7 @@ def import_csv(request, kind):
         "header_icon": "upload",
         "columns": spec["columns"],
         "example": spec["example"],
-        "boroughs": sorted(EvaluationSettings._meta.get_field("target_boroughs").formfield().choices),
+        "boroughs": BOROUGHS,
         "measures": MEASURES,
         "questions": QUESTIONS,
     }

@@ -132,7 +132,12 @@ TABLES = {
 }
 
 
+def _safe(cell):
+    # Wave labels are typed by people: keep a spreadsheet from reading one as a formula.
+    return "'" + cell if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell
+
+
 def write_csv(stream, evaluation, table):
     writer = csv.writer(stream)
     for row in TABLES[table][1](evaluation):
-        writer.writerow(row)
+        writer.writerow([_safe(cell) for cell in row])

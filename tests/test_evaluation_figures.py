@@ -251,3 +251,14 @@ def test_site_funnel_per_channel_and_partner_code_since_launch(db):
     rows = {row["channel"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
     assert rows["radio"]["calls_or_forms_per_100_views"] == "2.0"
     assert rows["test-charity"]["kind"] == "partner" and rows["all"]["views"] == "240"
+
+
+def test_poll_csv_keeps_a_wave_label_from_being_read_as_a_formula(db):
+    import_poll_waves(
+        "wave,fieldwork_start,fieldwork_end,area,question,sample_size,yes\n"
+        '"=HYPERLINK(""http://example.com"")",2024-02-01,2024-02-10,target,would_call,100,40\n'
+    )
+    out = io.StringIO()
+    write_csv(out, evaluate(), "poll")
+    row = list(csv.DictReader(io.StringIO(out.getvalue())))[0]
+    assert row["wave"] == '\'=HYPERLINK("http://example.com")' and row["share"] == "0.4"

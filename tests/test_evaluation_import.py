@@ -280,6 +280,14 @@ def test_admin_upload_refuses_each_bad_file_with_its_message(comms_officer, exis
         assert stored_rows() == existing, case
 
 
+def test_admin_upload_page_explains_the_columns(comms_officer, db):
+    html = comms_officer.get("/admin/evaluation/import/outcomes/").content.decode()
+    assert "<code>week_start,area,measure,count</code>" in html
+    assert "Barking and Dagenham, Barnet, Bexley" in html and "City of London" in html and "(&#x27;" not in html
+    html = comms_officer.get("/admin/evaluation/import/poll-waves/").content.decode()
+    assert "<code>aware_of_campaign</code> (aware of the campaign)" in html
+
+
 def test_admin_upload_imports_and_says_how_many(comms_officer, db):
     response = comms_officer.post(
         "/admin/evaluation/import/outcomes/",
