@@ -13,6 +13,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("films/", include("films.urls")),
     path("events/", include("insights.urls")),
+    # A partner's read-only figures, behind a signed, revocable link
+    path("partner-figures/", include("evaluation.urls")),
     path("", include("sharing.urls")),
     path("", include("operations.urls")),
     # The Wagtail catch-all comes last.

@@ -172,3 +172,18 @@ def remove_roles_and_workflow(apps=global_apps):
     Group.objects.filter(name__in=[APPROVERS, ADMINISTRATORS]).delete()
     for editors in Group.objects.filter(name=EDITORS):
         editors.permissions.clear()
+
+
+# --- Campaign evaluation (issue 15) --------------------------------------------------------------------------------
+# Everyone who sees the insights sees the evaluation. Editors and Administrators import figures, correct them and
+# choose the boroughs; Administrators, who manage partners, also give partners their read-only figures links.
+EVALUATION_VIEW = ("evaluation", "outcomefigure", "view_evaluation")
+EVALUATION_DATA = [
+    *[("evaluation", "outcomefigure", f"{verb}_outcomefigure") for verb in ("add", "change", "delete", "view")],
+    *[("evaluation", "pollresult", f"{verb}_pollresult") for verb in ("add", "change", "delete", "view")],
+    ("evaluation", "evaluationsettings", "change_evaluationsettings"),
+]
+EVALUATION_PARTNER_LINKS = [("evaluation", "partnerlink", f"{verb}_partnerlink") for verb in ("add", "change", "view")]
+MODEL_PERMISSIONS[EDITORS] += [EVALUATION_VIEW, *EVALUATION_DATA]
+MODEL_PERMISSIONS[APPROVERS] += [EVALUATION_VIEW]
+MODEL_PERMISSIONS[ADMINISTRATORS] += [EVALUATION_VIEW, *EVALUATION_DATA, *EVALUATION_PARTNER_LINKS]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "sharing",
     "partners",
     "insights",
+    "evaluation",
     "editorial",
     "operations",
     "demo",
@@ -316,6 +317,12 @@ INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
 # Burst limit per page and per worker process: tokens per second, and the bucket size.
 INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
 INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
+
+# --- Campaign evaluation (evaluation/): outcome figures, poll waves, the report, partners' read-only links --------
+
+# Largest CSV an editor can import (outcome figures or poll waves); a year of weekly figures for London and every
+# borough (evaluation/sample_data) is 120 KB.
+EVALUATION_IMPORT_MAX_BYTES = env_int("EVALUATION_IMPORT_MAX_KB", 2048) * 1024
 
 # --- Editorial sign-off (editorial/) ----------------------------------------------------------------------------
 

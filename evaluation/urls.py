@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "evaluation"
+urlpatterns = [
+    path("<str:token>/", views.partner_figures, name="partner-figures"),
+]
