@@ -26,9 +26,12 @@ AXES_ENABLED = False
 # test's one connection, and the admin's concurrent requests (preview, autosave, editing sessions) then fail with
 # "database table is locked". With a file each thread has its own connection and waits its turn (timeout, WAL).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
     import tempfile
 
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "campaign-test.sqlite3")}  # noqa: F405
+    # One file per test process (checkouts and runs side by side never share one); the run deletes it at its end.
+    test_db = Path(tempfile.gettempdir()) / f"campaign-test-{os.getpid()}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(test_db)}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"}
     )
