@@ -1,16 +1,20 @@
-"""Home, index and standard pages for the demo site. Unknowns are labelled as placeholders."""
+"""Home, index and standard pages for the demo site. Unknowns are labelled as placeholders.
+
+What the pages say about the families and the campaign comes from the fact register (`fact`, facts.toml).
+"""
 
 import datetime
 
+from django.utils.html import escape
+
+from demo.facts import statement as fact
+
 HOME = {
     "title": "Hard calls save lives",
-    "campaign_line": "Calling about knife crime may be hard. There are harder calls.",
+    "campaign_line": fact("campaign.line"),
     "premise": (
-        "<p>Five mothers whose sons were killed by knife crime tell, in short films, about the first calls "
-        "they had to make after their sons died.</p>"
-        "<p>Picking up the phone to Crimestoppers may be difficult. It could stop another family having to make "
-        "a far harder call. No piece of information is too small: it can help build a wider picture that "
-        "prevents crime and saves a life.</p>"
+        f"<p>{escape(fact('campaign.films'))}</p>"
+        f"<p>{escape(fact('campaign.premise'))} {escape(fact('campaign.no_information_too_small'))}</p>"
     ),
     "anonymity_text": (
         "<p>Crimestoppers is a crime prevention charity. You do not give your name. Calls are not traced and "
@@ -21,7 +25,7 @@ HOME = {
 STORY_INDEX = {
     "title": "Stories",
     "slug": "stories",
-    "introduction": "Five mothers, and the first calls they had to make after their sons were killed.",
+    "introduction": fact("campaign.index_introduction"),
 }
 
 CONFIRM_WITH_CRIMESTOPPERS = "Comms team: confirm this wording with Crimestoppers before launch."
