@@ -226,10 +226,15 @@ class StoryPage(Page):
         return f"{self.mother_name}, mother of {self.son_name}" if self.mother_of else self.title
 
     @property
+    def placeholder_shared_fields(self):
+        """The fields sharing would show that still hold placeholder text, for example ["summary"]."""
+        return [field for field in SHARED_FIELDS if is_placeholder(getattr(self, field))]
+
+    @property
     def ready_to_share(self):
         """Whether the story may be shared, embedded and offered to partners: none of what sharing shows (title,
         summary, names) is placeholder text. Until then it has no share links, card, embed, oEmbed or kit."""
-        return not any(is_placeholder(getattr(self, field)) for field in SHARED_FIELDS)
+        return not self.placeholder_shared_fields
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -278,3 +278,20 @@ def test_share_text_and_card_of_a_story_without_the_mothers_name_use_the_title(d
     embed = BeautifulSoup(page_html(Client(), "/stories/dwayne/embed/"), "html.parser")
     assert text_of(embed.select_one("h1")) == "Dwayne's story"
     assert page_url(story) in page_html(Client(), "/partner-toolkit/")
+
+
+@pytest.mark.django_db
+def test_an_editor_publishing_a_story_with_placeholders_is_told_it_is_not_shared(client, demo_site):
+    from tests.editorial import PASSWORD, edit_url, staff_user, story_form_data
+
+    staff_user("comms", superuser=True)
+    client.login(username="comms", password=PASSWORD)
+    story = StoryPage.objects.get(slug=UNCONFIRMED)
+    response = client.post(edit_url(story), story_form_data(story, **{"action-publish": "Publish"}), follow=True)
+    text = html_lib.unescape(response.content.decode())
+    assert "is live, but not offered for sharing yet: its title, one-line summary and son's name still hold" in text
+    # A story ready to share is published without the warning.
+    lillian = StoryPage.objects.get(slug="lillian")
+    response = client.post(edit_url(lillian), story_form_data(lillian, **{"action-publish": "Publish"}), follow=True)
+    text = html_lib.unescape(response.content.decode())
+    assert "'Lillian and Quamari' has been published" in text and "not offered for sharing" not in text
