@@ -44,11 +44,18 @@ class ShareImage:
     alt: str
 
 
+def not_ready_story(specific):
+    """A story with placeholder text still in what sharing shows: it is described and pictured as the campaign."""
+    return getattr(specific, "ready_to_share", True) is False
+
+
 def description_for(page):
     """The best one-paragraph description a page has, falling back to the campaign's."""
     if page is None:
         return DEFAULT_DESCRIPTION
     specific = page.specific
+    if not_ready_story(specific):
+        return DEFAULT_DESCRIPTION
     for candidate in (
         getattr(specific, "get_meta_description", lambda: "")(),
         specific.search_description,
@@ -144,7 +151,7 @@ def campaign_share_image(cta):
 def story_share_image(story, cta):
     """A story's card: its portrait (cropped by Wagtail around the focal point) beside its names and line."""
     rendition = story.portrait.get_rendition(f"fill-{PORTRAIT_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
-    headline = f"{story.mother_display}, mother of {story.son_name}"
+    headline = story.share_heading
     inputs = (rendition.file.name, headline, story.summary, cta["phone_display"], cta["anonymity_line"], cta["hashtag"])
 
     def draw():
@@ -172,6 +179,8 @@ def share_image_for(page, cta):
     """The 1200x630 image for a page's og:image: a story's own share image, else a card drawn from its portrait,
     else the campaign card. `page` may be None (pages that are not Wagtail pages)."""
     specific = page.specific if page is not None else None
+    if not_ready_story(specific):
+        return campaign_share_image(cta)
     own_image = getattr(specific, "share_image", None)
     if own_image is not None:
         return override_share_image(own_image, f"{specific.title}: {specific.summary}")

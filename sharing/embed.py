@@ -23,8 +23,9 @@ MIN_HEIGHT = 200
 
 
 def live_story(slug):
+    """The live, public story that may be embedded: one with placeholder text still in it has no card yet."""
     story = StoryPage.objects.live().public().filter(slug=slug).select_related("portrait").first()
-    if story is None:
+    if story is None or not story.ready_to_share:
         raise Http404("No such story")
     return story
 

@@ -1,8 +1,9 @@
 """oEmbed 1.0 provider at /oembed/ for the story pages (https://oembed.com/).
 
-`url` (required) must be one of our live story pages; `maxwidth`/`maxheight` are positive whole numbers;
-`format` is json (xml is not offered). Answers: 200 rich JSON, 400 malformed parameters, 404 not one of our
-stories, 501 unsupported format. Never a 500: every input is checked before it reaches the database.
+`url` (required) must be one of our live story pages that is ready to share (no placeholder text in what a card
+shows: `StoryPage.ready_to_share`); `maxwidth`/`maxheight` are positive whole numbers; `format` is json (xml is not
+offered). Answers: 200 rich JSON, 400 malformed parameters, 404 not one of our stories or not ready to share, 501
+unsupported format. Never a 500: every input is checked before it reaches the database.
 """
 
 import re
@@ -69,6 +70,8 @@ def story_for_url(url):
     story = StoryPage.objects.live().public().filter(url_path=url_path).select_related("portrait").first()
     if story is None:
         raise Http404("Not one of our stories")
+    if not story.ready_to_share:
+        raise Http404("This story is not ready to be shared yet")
     return story
 
 
@@ -101,7 +104,8 @@ def answer(story, cta, width, height, maxwidth, maxheight):
         "width": width,
         "height": height,
         "title": story.title,
-        "author_name": story.mother_name or PROVIDER_NAME,
+        # The campaign wrote the card's words; the mothers are its subject, not its authors.
+        "author_name": PROVIDER_NAME,
         "author_url": page_url(story),
         "provider_name": PROVIDER_NAME,
         "provider_url": absolute_url("/"),

@@ -17,9 +17,11 @@ def partner_link(url, partner):
 
 
 def story_kits(partners, cta):
-    """One kit per live story; `partners` are the organisations whose own links are listed."""
+    """One kit per live story that is ready to share; `partners` are the organisations whose own links are listed."""
     kits = []
     for story in StoryPage.objects.live().public().select_related("portrait", "share_image").order_by("path"):
+        if not story.ready_to_share:
+            continue  # its post would carry placeholder text into real social posts
         url = page_url(story)
         short = short_address(story)
         kits.append(

@@ -299,6 +299,7 @@ CRIMESTOPPERS_DEFAULTS = {
         "CRIMESTOPPERS_FORM_URL",
         "https://crimestoppers-uk.org/give-information/forms/give-information-anonymously",
     ),
+    "youth_service_url": env_str("CRIMESTOPPERS_YOUTH_URL", "https://www.fearless.org/"),
     "anonymity_line": "100% anonymous. Always.",
     "hashtag": "#HardCallsSaveLives",
     # Where "Exit this page" goes; editors change the live value in the campaign settings.
