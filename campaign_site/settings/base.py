@@ -374,6 +374,8 @@ SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 # addresses, query strings and email addresses (operations/log_format.py, operations/redaction.py); gunicorn's lines
 # share the shape (campaign_site/gunicorn.conf.py). Fields: docs/deployment.md.
 LOG_FORMAT = env_str("LOG_FORMAT", "json").strip().lower()
+# Also routes Python's warnings (logger "py.warnings") through these handlers, so they are redacted too.
+LOGGING_CONFIG = "operations.log_format.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
