@@ -314,9 +314,14 @@ CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_KB", 512) * 1024
 
 # Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
 INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
-# Burst limit per page and per worker process: tokens per second, and the bucket size.
-INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
-INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
+# Burst limits per worker process (insights/guards.py, docs/insights.md): in each INSIGHTS_WINDOW_SECONDS, at most
+# INSIGHTS_VIEW_WINDOW_CAP views (page_view, embed_viewed) and INSIGHTS_WINDOW_CAP of each other event for one page;
+# for all pages and events together a token bucket of INSIGHTS_BURST_RATE a second holding INSIGHTS_BURST_CAPACITY.
+INSIGHTS_WINDOW_SECONDS = env_int("INSIGHTS_WINDOW_SECONDS", 10)
+INSIGHTS_VIEW_WINDOW_CAP = env_int("INSIGHTS_VIEW_WINDOW_CAP", 300)
+INSIGHTS_WINDOW_CAP = env_int("INSIGHTS_WINDOW_CAP", 30)
+INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 200)
+INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 400)
 
 # --- Campaign evaluation (evaluation/): outcome figures, poll waves, the report, partners' read-only links --------
 
