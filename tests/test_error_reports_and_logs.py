@@ -158,7 +158,7 @@ def incident(tmp_path_factory):
             session_key = staff.cookies["sessionid"]
             with sqlite3.connect(database) as db:
                 db.execute("DROP TABLE wagtailcore_site")
-                db.execute("DROP TABLE axes_accessattempt")
+                db.execute("DROP TABLE auth_user")
 
             # 1. A signed-in staff member opens the home page, with everything that identifies a person.
             page = staff.get(f"{base}/?{VISITOR['query']}", headers=identifying_headers(), timeout=30)
