@@ -21,4 +21,6 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
+handler400 = "operations.error_pages.bad_request"
+handler403 = "operations.error_pages.permission_denied"
 handler500 = "campaign_site.error_views.server_error"

@@ -23,11 +23,14 @@ def _text(lines, max_age):
 
 @require_safe
 def robots_txt(request):
-    """Lets crawlers read the public site, keeps them out of the admin, and names the sitemap."""
+    """Lets crawlers read the public site and names the sitemap.
+
+    It does not name the admin's path: robots.txt is public, and would tell anyone where to guess passwords. Admin
+    answers carry `X-Robots-Tag: noindex, nofollow` instead (operations/privacy_headers.py).
+    """
     return _text(
         [
             "User-agent: *",
-            f"Disallow: /{settings.ADMIN_PATH}/",
             "Allow: /",
             "",
             f"Sitemap: {absolute_url('/sitemap.xml')}",

@@ -1,9 +1,14 @@
 """oEmbed 1.0 provider at /oembed/ for the story pages (https://oembed.com/).
 
 `url` (required) must be one of our live story pages that is ready to share (no placeholder text in what a card
-shows: `StoryPage.ready_to_share`); `maxwidth`/`maxheight` are positive whole numbers; `format` is json (xml is not
-offered). Answers: 200 rich JSON, 400 malformed parameters, 404 not one of our stories or not ready to share, 501
-unsupported format. Never a 500: every input is checked before it reaches the database.
+shows: `StoryPage.ready_to_share`); `maxwidth`/`maxheight` are positive whole numbers; `format` is json (empty
+means json; xml is not offered). Answers: 200 rich JSON, 400 malformed parameters or an unsupported format, 404 not
+one of our stories or not ready to share. The spec suggests 501 for an unsupported format, but our public endpoints
+never answer 5xx (a 5xx is what monitoring pages someone for); 400 says the same thing to a consumer: not this
+request. Never a 500: every input is checked before it reaches the database.
+
+Nothing a visitor sends creates files or rows without bound: the thumbnail is the share card or the portrait in
+one of PORTRAIT_BOXES, so `maxwidth`/`maxheight` pick one of a few fixed renditions, never a new size per request.
 """
 
 import re
@@ -27,6 +32,9 @@ MAX_URL_LENGTH = 2000
 PATH_PATTERN = re.compile(r"^/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]*$")
 DIMENSION_PATTERN = re.compile(r"^[0-9]{1,6}$")
 PROVIDER_NAME = "Hard calls save lives"
+# The only thumbnails offered: the share card itself (1200x630) when it fits, else the portrait within the largest
+# of these boxes that fits. Each box is one rendition per portrait, made once, whatever sizes consumers ask for.
+PORTRAIT_BOXES = ((600, 600), (300, 300), (150, 150))
 
 
 class BadRequest(Exception):
@@ -84,15 +92,23 @@ def size(maxwidth, maxheight):
     return width, height
 
 
+def thumbnail_box(maxwidth, maxheight):
+    """The largest of PORTRAIT_BOXES within the limits asked for, or None when even the smallest is too big."""
+    for box_width, box_height in PORTRAIT_BOXES:
+        if box_width <= (maxwidth or box_width) and box_height <= (maxheight or box_height):
+            return box_width, box_height
+    return None
+
+
 def thumbnail(story, cta, maxwidth, maxheight):
-    """The share card if it fits the limits asked for, else the portrait scaled down to fit them."""
-    limit_w, limit_h = maxwidth or cards.SHARE_WIDTH, maxheight or cards.SHARE_HEIGHT
+    """The share card if it fits the limits asked for, else the portrait within the largest fixed box that fits."""
     image = cards.share_image_for(story, cta)
-    if image.width <= limit_w and image.height <= limit_h:
+    if image.width <= (maxwidth or image.width) and image.height <= (maxheight or image.height):
         return image.url, image.width, image.height
-    if story.portrait is None:
+    box = thumbnail_box(maxwidth, maxheight)
+    if story.portrait is None or box is None:
         return None
-    rendition = story.portrait.get_rendition(f"max-{limit_w}x{limit_h}|format-jpeg")
+    rendition = story.portrait.get_rendition(f"max-{box[0]}x{box[1]}|format-jpeg")
     return absolute_url(rendition.url), rendition.width, rendition.height
 
 
@@ -125,9 +141,9 @@ def answer(story, cta, width, height, maxwidth, maxheight):
 
 @require_safe
 def oembed(request):
-    fmt = request.GET.get("format", "json")
+    fmt = request.GET.get("format") or "json"
     if fmt != "json":
-        return error(501, "Only format=json is offered.")
+        return error(400, "Only format=json is offered.")
     url = request.GET.get("url", "")
     if not url:
         return error(400, "The url parameter is required.")

@@ -31,7 +31,8 @@ def story_kits(partners, cta):
                 "short_url": short,
                 "post_text": f"{share_text(story, cta)} {cta['hashtag']} {short or url}",
                 "hashtag": cta["hashtag"],
-                "embed_code": str(embed_html(story)),
+                # HTML built (and escaped) once by embed_html; the template shows it as text (components/toolkit_story).
+                "embed_code": embed_html(story),
                 "share_image": share_image_for(story, cta),
                 "partner_links": [(partner, partner_link(url, partner)) for partner in partners],
             }

@@ -4,7 +4,6 @@ Grouped by topic, each under a heading. Every environment variable read here is 
 README.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,11 +58,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    # Admin sign-in: second factor and throttling
+    # Admin sign-in: second factor (throttling is ours: operations/login_throttle.py)
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +80,8 @@ MIDDLEWARE = [
     # Public answers lose every cookie and get the strict CSP; admin answers the admin's policies
     # (inside the page cache, so a cached answer keeps the headers it was built with).
     "operations.privacy_headers.PrivacyHeadersMiddleware",
+    # TRACE refused, and a page in the site's look for every 405 (operations/error_pages.py).
+    "operations.error_pages.MethodGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,8 +95,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A refused story publish becomes an admin message, not an error page.
     "stories.publish_guards.PublishBlockedMiddleware",
-    # django-axes wants to be last.
-    "axes.middleware.AxesMiddleware",
+    # A throttled staff sign-in becomes a 429 page (operations/login_throttle.py).
+    "operations.login_throttle.LoginThrottleMiddleware",
 ]
 
 TEMPLATES = [
@@ -240,6 +240,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_NAME = "csrftoken"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Our 403 page, with the call-to-action and without Django's advice to enable cookies (public pages set none).
+CSRF_FAILURE_VIEW = "operations.error_pages.csrf_failure"
 
 # --- The Wagtail admin and staff sign-in ------------------------------------------------------------------------
 
@@ -258,7 +260,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # Refuses a throttled (username, network) before any password is checked.
+    "operations.login_throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -267,18 +270,22 @@ WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
 WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Login throttling by username only: no IP address or user agent is stored (operations/admin_security.py).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_CLIENT_IP_CALLABLE = "operations.admin_security.no_client_address"
-AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-# axes.W006 warns that without the IP address an attacker can dodge limits by rotating user agents or cookies: not so
-# when the lock is on the username alone (every guess at an account counts, from anywhere). The price, that someone
-# can lock a staff account for AXES_COOLOFF_MINUTES, is accepted to store no addresses.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Sign-in throttling per username and coarse network, as a keyed hash in the cache only: no address is stored or
+# logged, and a stranger's guesses lock out only the stranger's own network (operations/login_throttle.py).
+LOGIN_THROTTLE_ENABLED = env_bool("LOGIN_THROTTLE_ENABLED", True)
+LOGIN_THROTTLE_FAILURES = env_int("LOGIN_THROTTLE_FAILURES", 5)
+LOGIN_THROTTLE_USERNAME_FAILURES = env_int("LOGIN_THROTTLE_USERNAME_FAILURES", 50)
+LOGIN_THROTTLE_WINDOW_MINUTES = env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15)
+# Behind our own proxy or CDN, the header it appends the client's address to (e.g. X-Forwarded-For); empty: the socket.
+LOGIN_THROTTLE_CLIENT_HEADER = env_str("LOGIN_THROTTLE_CLIENT_HEADER")
+# No self-service password reset: it would mail staff from a public form. Administrators reset passwords under
+# Settings -> Users (and `manage.py ensure_admin --password` for the first account).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Login-required pages send editors to the admin's (throttled) sign-in; Wagtail's public one at /_util/login/ and
+# password-protected pages are switched off (operations/urls.py): the campaign's pages are all public.
+WAGTAIL_FRONTEND_LOGIN_URL = f"/{ADMIN_PATH}/login/"
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+SILENCED_SYSTEM_CHECKS = []
 
 # --- Content: images, search, embeds ----------------------------------------------------------------------------
 
@@ -315,9 +322,14 @@ CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_KB", 512) * 1024
 
 # Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
 INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
-# Burst limit per page and per worker process: tokens per second, and the bucket size.
-INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
-INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
+# Burst limits per worker process (insights/guards.py, docs/insights.md): in each INSIGHTS_WINDOW_SECONDS, at most
+# INSIGHTS_VIEW_WINDOW_CAP views (page_view, embed_viewed) and INSIGHTS_WINDOW_CAP of each other event for one page;
+# for all pages and events together a token bucket of INSIGHTS_BURST_RATE a second holding INSIGHTS_BURST_CAPACITY.
+INSIGHTS_WINDOW_SECONDS = env_int("INSIGHTS_WINDOW_SECONDS", 10)
+INSIGHTS_VIEW_WINDOW_CAP = env_int("INSIGHTS_VIEW_WINDOW_CAP", 300)
+INSIGHTS_WINDOW_CAP = env_int("INSIGHTS_WINDOW_CAP", 30)
+INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 200)
+INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 400)
 
 # --- Campaign evaluation (evaluation/): outcome figures, poll waves, the report, partners' read-only links --------
 
@@ -375,6 +387,8 @@ SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 # addresses, query strings and email addresses (operations/log_format.py, operations/redaction.py); gunicorn's lines
 # share the shape (campaign_site/gunicorn.conf.py). Fields: docs/deployment.md.
 LOG_FORMAT = env_str("LOG_FORMAT", "json").strip().lower()
+# Also routes Python's warnings (logger "py.warnings") through these handlers, so they are redacted too.
+LOGGING_CONFIG = "operations.log_format.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
