@@ -23,6 +23,13 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true"
 # jitter (half of it by default) keeps workers from restarting together.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", str(max_requests // 2)))
+# gunicorn ≥ 25.1 opens a control socket (`gunicornc`) in $XDG_RUNTIME_DIR or ~/.gunicorn by default: one path for
+# every gunicorn of the account, so several servers on one machine (tests, a scale-out) would take it from each other.
+# Nothing here uses it; GUNICORN_CONTROL_SOCKET names a path to turn it on.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "") or None
+control_socket_disable = not control_socket
+if control_socket is None:
+    del control_socket
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

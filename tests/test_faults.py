@@ -10,6 +10,7 @@ addresses while the database hangs, and a publish made during a Redis blip.
 import contextlib
 import json
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -147,9 +148,11 @@ BEACON_HEADERS = {"Content-Type": "text/plain;charset=UTF-8", "User-Agent": BROW
 
 @pytest.fixture(scope="module")
 def own_database(tmp_path_factory):
-    """Our own PostgreSQL (initdb), migrated, with the demo content and collected static files."""
+    """Our own PostgreSQL (initdb), migrated, with the demo content and collected static files, and a Redis of our
+    own that the demo's publishes wrote to (as production's would)."""
     folder = tmp_path_factory.mktemp("own-postgres")
     postgres = start_postgres()
+    shared_redis = start_redis(folder / "redis")
     site_env = {
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{postgres.port}/postgres",
         "STATIC_ROOT": folder / "static",
@@ -163,12 +166,19 @@ def own_database(tmp_path_factory):
         )
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
             subprocess.run(
-                [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env={**env, "REDIS_URL": f"redis://127.0.0.1:{shared_redis.port}/0"},
+                check=True,
+                capture_output=True,
+                timeout=600,
             )
         assert collecting.wait(timeout=300) == 0
+        postgres.redis = shared_redis
         yield postgres, site_env, folder
     finally:
         postgres.stop()
+        shared_redis.stop()
 
 
 def timed_get(url, **kwargs):
@@ -183,7 +193,7 @@ def hung_database_site(own_database, tmp_path):
     postgres, site_env, _ = own_database
     port_env = {
         **site_env,
-        "PAGE_CACHE_DIR": tmp_path / "page-cache",
+        "REDIS_URL": f"redis://127.0.0.1:{postgres.redis.port}/0",
         # A new connection per request: every uncached request meets the hung server (a kept connection to a backend
         # already forked keeps working while only the postmaster hangs, which would hide the fault).
         "DB_CONN_MAX_AGE": "0",
@@ -204,11 +214,11 @@ def hung_database_site(own_database, tmp_path):
 
 def test_hung_database_cached_pages_answer_others_fail_fast_and_the_site_recovers(hung_database_site, capsys):
     base, postgres, log_path = hung_database_site
-    story = timed_get(f"{base}/stories/lillian/")
+    story = requests.get(f"{base}/stories/lillian/", timeout=120)  # a first view draws images: not timed
     assert story.status_code == 200
     page_id = re.search(r'data-page-id="(\d+)"', story.text).group(1)
     for url in ("/stories/", "/lillian"):  # cache the index and the short address
-        timed_get(f"{base}{url}")
+        requests.get(f"{base}{url}", timeout=120, allow_redirects=False)
     assert timed_get(f"{base}/stories/").headers["X-Page-Cache"] == "hit"
     short = timed_get(f"{base}/lillian")
     assert short.status_code == 301 and short.headers["Location"] == "/stories/lillian/"
@@ -233,6 +243,10 @@ def test_hung_database_cached_pages_answer_others_fail_fast_and_the_site_recover
         short = timed_get(f"{base}/lillian?utm_source=radio")
         timings["short address"] = short.elapsed_s
         assert short.status_code == 301 and short.headers["Location"] == "/stories/lillian/"
+        # A short address no one visited since the last publish leads to its story too (the last known map).
+        short = timed_get(f"{base}/dwayne")
+        timings["short address, not cached"] = short.elapsed_s
+        assert short.status_code == 301 and short.headers["Location"] == "/stories/dwayne/"
 
         health = timed_get(f"{base}/healthz")
         timings["healthz"] = health.elapsed_s
@@ -300,7 +314,7 @@ def test_query_strings_add_no_cache_entries_and_stay_out_of_keys_and_logs(redis_
     base, own_redis, _, log_path = redis_site
     real_pages = ["/", "/stories/", "/stories/lillian/", "/stories/lillian/embed/"]
     for path in real_pages:
-        assert requests.get(f"{base}{path}", timeout=30).status_code == 200
+        assert requests.get(f"{base}{path}", timeout=120).status_code == 200
     keys = page_keys(own_redis)
     assert len(keys) == len(real_pages)
 
@@ -320,7 +334,7 @@ def test_query_strings_add_no_cache_entries_and_stay_out_of_keys_and_logs(redis_
 def test_a_publish_during_a_redis_blip_shows_soon_after_redis_returns(redis_site):
     base, own_redis, env, _ = redis_site
     story = f"{base}/stories/lillian/"
-    requests.get(story, timeout=30)
+    requests.get(story, timeout=120)
     assert requests.get(story, timeout=30).headers["X-Page-Cache"] == "hit"
     marker = f"Published during a Redis blip {time.time_ns()}"
 
@@ -356,3 +370,51 @@ def test_a_publish_during_a_redis_blip_shows_soon_after_redis_returns(redis_site
             first_hit = time.monotonic() - resumed
         time.sleep(0.2)
     assert first_hit is not None, "the page cache was never used again after Redis returned"
+
+
+def test_a_slow_client_reading_a_film_does_not_get_the_worker_killed(own_database, tmp_path):
+    """A sync worker streaming a film to a slow reader was killed at gunicorn's timeout, cutting the film (and every
+    other request that worker held). gthread workers keep answering their master while a thread streams."""
+    postgres, site_env, folder = own_database
+    port = free_port()
+    env = {
+        **site_env,
+        "PAGE_CACHE_DIR": tmp_path / "page-cache",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_TIMEOUT": "2",  # short, so the slow read below outlasts it three times over
+    }
+    log_path = tmp_path / "gunicorn.log"
+    server = start_gunicorn(port, log_path, **env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        html = requests.get(f"{base}/stories/lillian/", timeout=120).text
+        film_url = re.search(r'<source src="(/media/[^"]+\.mp4)"', html).group(1)
+        # The demo film is a few KB, which the socket buffers swallow whole: make it a film's size, under its name.
+        film = folder / "media" / film_url.removeprefix("/media/")
+        film.write_bytes(bytes(range(256)) * (32 * 1024))  # 8 MB
+        size = film.stat().st_size
+
+        with socket.socket() as slow:
+            slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            slow.connect(("127.0.0.1", port))
+            slow.sendall(f"GET {film_url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+            received = b""
+            started = time.monotonic()
+            while time.monotonic() - started < 6:  # three worker timeouts, reading 8 KB every 0.2 s
+                received += slow.recv(8192)
+                time.sleep(0.2)
+                # Meanwhile the same worker answers other visitors.
+                if len(received) < 200_000:
+                    assert requests.get(f"{base}/healthz", timeout=5).status_code == 200
+            slow.settimeout(30)
+            while chunk := slow.recv(1 << 20):
+                received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        assert len(body) == size, "the film was cut off"
+        assert body == film.read_bytes()
+    finally:
+        stop(server)
+    log = log_path.read_text()
+    assert "WORKER TIMEOUT" not in log and "Worker was sent" not in log
