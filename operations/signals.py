@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -47,9 +48,10 @@ def page_deleted(sender, instance, **kwargs):
 
 
 # Shown on pages without being pages: site settings (the phone number and form link are on every page, the poll on
-# every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards).
-# They change rarely, so expiring every page is simpler and safer than tracking where each appears.
-SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner)
+# every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards), and
+# redirects (short addresses, which the page cache stores). They change rarely, so expiring every page is simpler and
+# safer than tracking where each appears.
+SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner, Redirect)
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 

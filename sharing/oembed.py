@@ -161,3 +161,7 @@ def oembed(request):
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=CACHE_AGE)
     return response
+
+
+# The page cache keys an answer on these parameters only (operations/page_cache.py); any other is ignored.
+oembed.page_cache_query = ("url", "format", "maxwidth", "maxheight")

@@ -127,6 +127,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A hung database must never freeze the site (operations/postgresql/base.py): one connection attempt waits at most
+# DB_CONNECT_TIMEOUT seconds (libpq's floor is 2), a failed attempt makes this process refuse new connections at once
+# for DB_RETRY_AFTER_SECONDS, and no statement runs longer than DB_STATEMENT_TIMEOUT_MS (0: no limit, e.g. for a long
+# one-off command). Cached pages never touch the database.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 2)
+DB_RETRY_AFTER_SECONDS = env_int("DB_RETRY_AFTER_SECONDS", 3)
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "operations.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"connect_timeout": DB_CONNECT_TIMEOUT, "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+    )
 
 # --- Caches and the full-page cache (operations/page_cache.py) --------------------------------------------------
 
