@@ -41,12 +41,6 @@ settings.phone_tel = "{PHONE_TEL}"
 settings.save()
 """
 
-# Pages built elsewhere in parallel (issue 13): a strict xfail turns into a failure the day the page exists, so the
-# mark cannot outlive the gap it records.
-ERROR_PAGES_PENDING = pytest.mark.xfail(
-    strict=True, reason="400/403/405 pages with the call-to-action are being built on another branch (issue 13)"
-)
-
 
 @dataclass(frozen=True)
 class Request:
@@ -72,11 +66,6 @@ PAGES = {
     "403": Request("/stories/", 403, method="POST"),
     # A visitor opening the no-JavaScript poll's address.
     "405": Request("/events/poll/", 405),
-}
-# Today Django answers 400 and 405 with a bare line and its CSRF page for 403, none with the call-to-action.
-PENDING = {
-    "syntax": {"400", "405"},
-    "call": {"400", "403", "405"},
 }
 
 
@@ -165,18 +154,14 @@ def served(tmp_path_factory):
     return SimpleNamespace(base=base, answers=answers, log=(folder / "gunicorn.log").read_text())
 
 
-def every_page(check):
-    return [
-        pytest.param(name, marks=[ERROR_PAGES_PENDING] if name in PENDING[check] else [], id=name)
-        for name in [*PAGES, "500"]
-    ]
+EVERY_PAGE = [*PAGES, "500"]
 
 
 def expected_status(name):
     return 500 if name == "500" else PAGES[name].status
 
 
-@pytest.mark.parametrize("name", every_page("syntax"))
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_the_page_shows_no_template_syntax(served, name):
     response = served.answers[name]
     assert response.status_code == expected_status(name)
@@ -190,7 +175,7 @@ def test_the_page_shows_no_template_syntax(served, name):
         assert not [value for value in page.attributes if token in value], token
 
 
-@pytest.mark.parametrize("name", every_page("call"))
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_the_page_offers_the_call_from_the_setting_as_a_tel_link(served, name):
     response = served.answers[name]
     assert response.status_code == expected_status(name)
