@@ -190,7 +190,11 @@ def override_share_image(image, alt):
     """An editor's uploaded share image, cropped to exactly 1200x630 (uploads are checked to be big enough)."""
     rendition = image.get_rendition(f"fill-{SHARE_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
     return ShareImage(
-        url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt, name=rendition.file.name
+        url=absolute_url(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=alt,
+        name=rendition.file.name,
     )
 
 

@@ -101,8 +101,7 @@ def encode_clip(video_path, captions_text, cta, out_path, poster_path, size=None
             _caption_image(text, size).save(image)
             inputs += ["-i", str(image)]
             filters.append(
-                f"[v{index - 1}][{index + 1}:v]overlay=0:{band_top}:enable='between(t,{start:.3f},{end:.3f})'"
-                f"[v{index}]"
+                f"[v{index - 1}][{index + 1}:v]overlay=0:{band_top}:enable='between(t,{start:.3f},{end:.3f})'[v{index}]"
             )
         last = f"[v{len(cues)}]"
         filters.append(f"{last}format=yuv420p[out]")
