@@ -6,9 +6,13 @@ poster printed last month still leads to it). A story cannot go live without one
 the story publish checks (registered in sharing/wagtail_hooks.py).
 """
 
+import re
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.utils.text import slugify
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published
@@ -106,3 +110,19 @@ def give_published_story_its_short_address(sender, instance, revision=None, **kw
         if revision is not None:
             revision.content[FIELD] = name
             type(revision).objects.filter(pk=revision.pk).update(content=revision.content)
+
+
+# A channel as the insights accept it (partners/models.py CODE_PATTERN, which the counters check against the list).
+VIA_FORMAT = re.compile(r"^[a-z0-9][a-z0-9-]{1,29}$")
+
+
+class ShortAddressRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, keeping the `?via=` channel: a poster's QR code opens /lillian?via=CODE, and the story
+    it leads to must still carry the code for the anonymous counters. Nothing else in the query string is kept."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        via = request.GET.get("via", "")
+        if response.status_code in (301, 302) and VIA_FORMAT.match(via) and "?" not in response["Location"]:
+            response["Location"] = f"{response['Location']}?{urlencode({'via': via})}"
+        return response

@@ -189,6 +189,14 @@ class StoryPage(Page):
         return super().publish(revision, *args, **kwargs)
 
     @property
+    def confirmed_by_family(self):
+        """True once nothing on the story is placeholder any more: its placeholder note is empty and no field the
+        partner kit prints (title, names, summary, hard call) says "placeholder". Until then the story is not
+        offered in the partner kit (sharing/kit.py): a poster must never carry words the family has not agreed."""
+        printed = (self.title, self.mother_name, self.son_name, self.summary, self.hard_call)
+        return not self.placeholder_note.strip() and not any("placeholder" in (text or "").lower() for text in printed)
+
+    @property
     def mother_display(self):
         return self.mother_name or "Name to be confirmed"
 

@@ -92,7 +92,8 @@ MIDDLEWARE = [
     # Sign-off decisions are confirmed on screen (editorial/sign_off_messages.py).
     "editorial.sign_off_messages.CurrentAdminRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects (short addresses among them), keeping a partner's ?via= code (sharing/short_links.py).
+    "sharing.short_links.ShortAddressRedirectMiddleware",
     # A refused story publish becomes an admin message, not an error page.
     "stories.publish_guards.PublishBlockedMiddleware",
     # django-axes wants to be last.
