@@ -47,11 +47,8 @@ def all_kits(cta=None):
 
 
 def build_partner_kits():
-    """Makes every missing file of every kit. Returns how many files the kits hold."""
-    count = 0
-    for kit in all_kits():
-        count += len(build_kit(kit))
-    return count
+    """Makes every missing file of every kit. Returns how many files were made."""
+    return sum(len(build_kit(kit)) for kit in all_kits())
 
 
 @task()

@@ -10,6 +10,7 @@ Encoding takes seconds, so it never happens on a visitor's or partner's request:
 kit builder (a task on publish, or `manage.py build_partner_kits`).
 """
 
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -24,6 +25,11 @@ from .cards import BACKGROUND, HIGHLIGHT, WHITE, _font, _wrap
 CLIP_VERSION = "1"  # bump to encode every clip again after changing this code
 FILM_HEIGHT_SHARE = 0.5625  # the film's band: 16:9 across the full width
 CAPTION_FONT_SIZE = 44
+# WhatsApp sends media up to 16 MB as a video (docs/partners.md, platform limits): the clip's bitrate is chosen
+# from its running time to stay under 15 MB, and never above what a 1080-pixel feed video needs.
+MAX_BYTES = 15 * 1000 * 1000
+AUDIO_KBPS = 96
+MAX_VIDEO_KBPS = 2500
 
 
 def ffmpeg_exe():
@@ -45,6 +51,24 @@ def caption_cues(captions_text):
         if text:
             cues.append((_seconds(caption.start), _seconds(caption.end), text))
     return cues
+
+
+def film_seconds(path):
+    """The running time ffmpeg reads from a film's header (0 when it cannot)."""
+    out = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True)  # noqa: S603
+    found = re.search(r"Duration: (\d+):(\d+):([\d.]+)", out.stderr)
+    if not found:
+        return 0.0
+    hours, minutes, seconds = found.groups()
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def video_kbps(seconds):
+    """The video bitrate that keeps the whole clip (video and audio) under MAX_BYTES."""
+    if seconds <= 0:
+        return MAX_VIDEO_KBPS
+    budget = MAX_BYTES * 8 / 1000 / seconds * 0.95 - AUDIO_KBPS  # 5% for the container
+    return max(300, min(MAX_VIDEO_KBPS, int(budget)))
 
 
 def frame_layout(size):
@@ -87,6 +111,8 @@ def encode_clip(video_path, captions_text, cta, out_path, poster_path, size=None
     size = size or settings.KIT_CLIP_SIZE
     film_top, film_height, band_top = frame_layout(size)
     cues = caption_cues(captions_text)
+    seconds = min(film_seconds(video_path) or settings.KIT_CLIP_MAX_SECONDS, settings.KIT_CLIP_MAX_SECONDS)
+    kbps = video_kbps(seconds)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         _background(size, cta).save(tmp / "background.png")
@@ -127,12 +153,16 @@ def encode_clip(video_path, captions_text, cta, out_path, poster_path, size=None
             "veryfast",
             "-crf",
             "23",
+            "-maxrate",
+            f"{kbps}k",
+            "-bufsize",
+            f"{kbps * 2}k",
             "-r",
             "25",
             "-c:a",
             "aac",
             "-b:a",
-            "128k",
+            f"{AUDIO_KBPS}k",
             "-movflags",
             "+faststart",
             "-map_metadata",

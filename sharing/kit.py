@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.dispatch import Signal
 from django.utils.text import slugify
 from PIL import Image as PILImage
 
@@ -49,6 +50,9 @@ CAMPAIGN_LINES = ("Five mothers whose sons were killed tell of the first calls t
 
 logger = logging.getLogger(__name__)
 
+# Sent with `names` after a build made new files: pages that list the kit must be rendered again.
+kit_files_made = Signal()
+
 
 @dataclass
 class KitFile:
@@ -72,12 +76,15 @@ class KitFile:
         return stored(self.name)
 
     def ensure(self):
+        """Makes the file if it is missing. Returns True when it was made now."""
+        made = False
         if not default_storage.exists(self.name):
             saved = default_storage.save(self.name, ContentFile(self.make()))
+            made = True
             if saved != self.name:  # someone else saved it first: keep theirs, it is the same content
                 default_storage.delete(saved)
         remember_stored(self.name)
-        return self.name
+        return made
 
 
 def stored(name):
@@ -385,14 +392,16 @@ def kit_for(cta, code=None, partner_name=None, stories=None):
 
 
 def build_kit(kit):
-    """Makes every missing file of a kit, the zip last. Returns the names made or found."""
-    names = []
-    for kit_file in kit.files():
+    """Makes every missing file of a kit, the zip last. Returns the names of the files made now; when there are
+    any, `kit_files_made` tells the page cache that the pages listing them changed."""
+    made = []
+    for kit_file in [*kit.files(), kit.zip]:
         try:
-            names.append(kit_file.ensure())
+            if kit_file.ensure():
+                made.append(kit_file.name)
         except Exception:
             logger.exception("Could not make the partner kit file %s", kit_file.filename)
             raise
-    if all(stored(kit_file.name) for kit_file in kit.files()):
-        names.append(kit.zip.ensure())
-    return names
+    if made:
+        kit_files_made.send(sender=Kit, names=made)
+    return made

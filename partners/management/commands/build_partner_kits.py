@@ -10,5 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = build_partner_kits()
-        self.stdout.write(f"Partner kits up to date: {count} files.")
+        made = build_partner_kits()
+        self.stdout.write(f"Partner kits up to date ({made} files made now).")
