@@ -230,12 +230,19 @@ def social_files(story, cta, code):
             )
         )
     card = share_image_for(story, cta)  # drawn (or cropped) and stored by sharing/cards.py, as every page uses it
+
+    def card_again():
+        # Only if the stored card went missing behind the cache's back: sharing/cards.py draws and saves it again.
+        cache.delete(f"share-card:{card.name}")
+        with default_storage.open(share_image_for(story, cta).name, "rb") as handle:
+            return handle.read()
+
     files.append(
         KitFile(
             label=f"{card.width}×{card.height} link preview (share card)",
             filename=f"{story.slug}-share-card-{card.width}x{card.height}.jpg",
             name=card.name,
-            make=lambda: b"",  # never called: the card exists once share_image_for returns
+            make=card_again,
             width=card.width,
             height=card.height,
             alt=card.alt,
