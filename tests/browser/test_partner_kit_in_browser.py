@@ -64,10 +64,14 @@ def test_a_partner_prints_the_poster_scans_it_and_the_visit_counts(site, setting
     context.close()
 
 
-def test_the_partner_link_opens_its_kit_and_passes_axe(site, settings, desktop):
+def test_the_partner_link_opens_its_kit_copies_the_post_and_passes_axe(site, settings, browser):
     settings.SITE_URL = site
     confirm_lillian()
     link = PartnerLink.objects.create(partner=Partner.objects.get(code=CODE))
+    context = browser.new_context(
+        permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900}
+    )
+    desktop = context.new_page()
     requests = RequestLog(desktop)
     desktop.goto(f"{site}/partner-figures/{link.token}/", timeout=SLOW)
     desktop.get_by_role("link", name="Your partner kit").click()
@@ -77,5 +81,11 @@ def test_the_partner_link_opens_its_kit_and_passes_axe(site, settings, desktop):
     assert desktop.locator(f'a[download="hard-calls-save-lives-kit-{CODE}.zip"]').is_visible()
     assert desktop.locator('a[href="tel:0800555111"]').first.is_visible()
     assert axe_violations(desktop) == []
-    assert desktop.context.cookies() == []
+
+    desktop.get_by_role("button", name="Copy the post for Lillian and Quamari").click()
+    desktop.wait_for_function("navigator.clipboard.readText().then(t => t.includes('#HardCallsSaveLives'))")
+    copied = desktop.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith(f"{site}/lillian?via={CODE}") and "0800 555 111" in copied
+    assert context.cookies() == []
     assert requests.origins() == {site.split("://", 1)[1]}
+    context.close()
