@@ -286,3 +286,22 @@ def test_the_kit_is_kept_in_s3_when_media_are(settings, demo_site, s3_media, tmp
     poster = archive.read(f"poster-campaign-a4-{CODE}.pdf")
     assert qr_codes(poster, tmp_path) == [f"{SITE}/?via={CODE}"]
     assert build_partner_kits() == 0  # nothing changed, nothing made again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_tests_the_build_runs_in_its_own_thread_after_the_publish(settings, demo_site):
+    """The editor's publish request returns before the kit is made; the build's thread makes it."""
+    import threading
+
+    settings.SITE_URL = SITE
+    settings.KIT_BUILD_IN_BACKGROUND = True
+    story = StoryPage.objects.get(slug="lillian")
+    story.placeholder_note = ""
+    story.save_revision().publish()  # autocommit: the on-commit hook starts the thread at once
+    builds = [thread for thread in threading.enumerate() if thread.name == "partner-kit-build"]
+    assert builds, "no build thread was started"
+    for thread in builds:
+        thread.join(timeout=600)
+    kit = partner_kit(Partner.objects.get(code=CODE))
+    assert kit.stories[0].story.pk == story.pk
+    assert all(kit_file.ready for kit_file in [*kit.files(), kit.zip])

@@ -317,6 +317,8 @@ KIT_FONT_DIR = env_str("KIT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 # The captioned clip: its longest edge in pixels and its longest running time (docs/partners.md: platform limits).
 KIT_CLIP_SIZE = env_int("KIT_CLIP_SIZE", 1080)
 KIT_CLIP_MAX_SECONDS = env_int("KIT_CLIP_MAX_SECONDS", 140)
+# Build the kit in a thread after a change is committed (partners/kit.py), not in the editor's request.
+KIT_BUILD_IN_BACKGROUND = env_bool("KIT_BUILD_IN_BACKGROUND", True)
 
 # --- Insights: anonymous aggregate counters (insights/) ---------------------------------------------------------
 

@@ -21,3 +21,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 WAGTAIL_2FA_REQUIRED = False
 # Django's test client logs in without a request, which axes refuses; the throttling tests switch it on.
 AXES_ENABLED = False
+
+# The partner kit is built when a change commits, in the same thread, so a test finds it made (partners/kit.py).
+KIT_BUILD_IN_BACKGROUND = False
