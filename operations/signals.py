@@ -9,7 +9,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from films.models import Film, FilmCaptionTrack
-from partners.models import Partner
+from partners.models import Partner, PartnerToolkitPage
+from sharing.kit import kit_files_made
 
 from .invalidation import content_changed, every_public_url, urls_showing
 
@@ -67,3 +68,11 @@ def shown_content_changed(sender, instance, raw=False, update_fields=None, creat
         return
     if isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
         content_changed(every_public_url())
+
+
+@receiver(kit_files_made)
+def partner_kit_made(sender, **kwargs):
+    """The partner kit is built after the change that caused it (partners/kit.py): the toolkit page, which links to
+    the new files, is rendered again."""
+    urls = [url for page in PartnerToolkitPage.objects.live() for url in urls_showing(page)]
+    content_changed(urls)

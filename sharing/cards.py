@@ -42,6 +42,7 @@ class ShareImage:
     width: int
     height: int
     alt: str
+    name: str = ""  # its name in the default storage (the partner kit's zip reads the file)
 
 
 def not_ready_story(specific):
@@ -85,30 +86,51 @@ def _wrap(draw, text, font, width):
     return lines
 
 
-def draw_card(headline, line, cta, portrait=None):
-    """Returns JPEG bytes of a 1200x630 card: optional portrait at the left, the words and the CTA at the right."""
-    canvas = PILImage.new("RGB", (SHARE_WIDTH, SHARE_HEIGHT), BACKGROUND)
-    left = 64
-    if portrait is not None:
-        canvas.paste(ImageOps.fit(portrait.convert("RGB"), (PORTRAIT_WIDTH, SHARE_HEIGHT)), (0, 0))
-        left = PORTRAIT_WIDTH + 56
+def draw_card(headline, line, cta, portrait=None, size=(SHARE_WIDTH, SHARE_HEIGHT)):
+    """Returns JPEG bytes of a card: the portrait beside the words (landscape, the 1200x630 share card) or above
+    them (square and portrait sizes of the partner kit), and the call-to-action at the bottom."""
+    width, height = size
+    canvas = PILImage.new("RGB", size, BACKGROUND)
+    if width > height:
+        left, top, text_width = 64, 56, width - 64 - 56
+        if portrait is not None:
+            canvas.paste(ImageOps.fit(portrait.convert("RGB"), (PORTRAIT_WIDTH, height)), (0, 0))
+            left = PORTRAIT_WIDTH + 56
+            text_width = width - left - 56
+        scale = 1
+    else:
+        # Taller than wide: the portrait across the top, the words beneath at a size that reads on a phone.
+        scale = width / SHARE_WIDTH * 1.25
+        left, text_width = 64, width - 128
+        words_height = int(height * 0.5) if height > width else int(height * 0.56)
+        top = height - words_height + 40
+        if portrait is not None:
+            canvas.paste(ImageOps.fit(portrait.convert("RGB"), (width, height - words_height)), (0, 0))
+        else:
+            top = 96
     draw = ImageDraw.Draw(canvas)
-    text_width = SHARE_WIDTH - left - 56
-    draw.text((left, 56), "HARD CALLS SAVE LIVES", fill=HIGHLIGHT, font=_font(28))
-    y = 120
-    headline_font = _font(52)
+
+    def px(value):
+        return round(value * scale)
+
+    draw.text((left, top), "HARD CALLS SAVE LIVES", fill=HIGHLIGHT, font=_font(px(28)))
+    y = top + px(64)
+    headline_font = _font(px(52))
     for text in _wrap(draw, headline, headline_font, text_width)[:3]:
         draw.text((left, y), text, fill=WHITE, font=headline_font)
-        y += 64
-    y += 16
-    line_font = _font(30)
+        y += px(64)
+    y += px(16)
+    line_font = _font(px(30))
     for text in _wrap(draw, line, line_font, text_width)[:4]:
         draw.text((left, y), text, fill=WHITE, font=line_font)
-        y += 40
+        y += px(40)
     call = f"Call Crimestoppers {cta['phone_display']}"
-    draw.rectangle([left, 466, SHARE_WIDTH - 56, 530], fill=HIGHLIGHT)
-    draw.text((left + 20, 478), call, fill=BACKGROUND, font=_font(38))
-    draw.text((left, 552), f"{cta['anonymity_line']}  {cta['hashtag']}", fill=WHITE, font=_font(28))
+    band_top = height - px(164)
+    if height >= 1.7 * width:
+        band_top -= 240  # stories and reels cover their lowest part with buttons: keep the number above them
+    draw.rectangle([left, band_top, width - 56, band_top + px(64)], fill=HIGHLIGHT)
+    draw.text((left + 20, band_top + px(12)), call, fill=BACKGROUND, font=_font(px(38)))
+    draw.text((left, band_top + px(86)), f"{cta['anonymity_line']}  {cta['hashtag']}", fill=WHITE, font=_font(px(28)))
     buffer = BytesIO()
     canvas.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
     return buffer.getvalue()
@@ -145,6 +167,7 @@ def campaign_share_image(cta):
         width=SHARE_WIDTH,
         height=SHARE_HEIGHT,
         alt=f"Hard calls save lives. Call Crimestoppers anonymously on {cta['phone_display']}.",
+        name=name,
     )
 
 
@@ -166,13 +189,20 @@ def story_share_image(story, cta):
         width=SHARE_WIDTH,
         height=SHARE_HEIGHT,
         alt=f"{story.title}: {story.summary} Call Crimestoppers anonymously on {cta['phone_display']}.",
+        name=name,
     )
 
 
 def override_share_image(image, alt):
     """An editor's uploaded share image, cropped to exactly 1200x630 (uploads are checked to be big enough)."""
     rendition = image.get_rendition(f"fill-{SHARE_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
-    return ShareImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)
+    return ShareImage(
+        url=absolute_url(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=alt,
+        name=rendition.file.name,
+    )
 
 
 def share_image_for(page, cta):

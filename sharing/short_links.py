@@ -7,6 +7,7 @@ the story publish checks (registered in sharing/wagtail_hooks.py).
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -14,11 +15,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.text import slugify
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published
 
 from pages.links import absolute_url
+from sharing.channels import CHANNEL_FORMAT
 from stories.models import SHORT_ADDRESS_VALIDATOR, StoryPage
 from stories.publish_guards import Problem
 
@@ -152,3 +155,15 @@ def lead_without_database(path):
     except Exception:  # noqa: BLE001
         known = None
     return (known or _last_known).get(Redirect.normalise_path(path))
+
+
+class ShortAddressRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, keeping the `?via=` channel: a poster's QR code opens /lillian?via=CODE, and the story
+    it leads to must still carry the code for the anonymous counters. Nothing else in the query string is kept."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        via = request.GET.get("via", "")
+        if response.status_code in (301, 302) and CHANNEL_FORMAT.match(via) and "?" not in response["Location"]:
+            response["Location"] = f"{response['Location']}?{urlencode({'via': via})}"
+        return response

@@ -205,6 +205,13 @@ class StoryPage(Page):
         return bool(self.son_name) and not is_placeholder(self.son_name)
 
     @property
+    def confirmed_by_family(self):
+        """Ready to share, and nothing on the story is placeholder any more (its placeholder note is empty and the
+        hard call is the family's own words). Only then is it offered in the partner kit (sharing/kit.py): a poster
+        must never carry words the family has not agreed."""
+        return self.ready_to_share and not self.placeholder_note.strip() and not is_placeholder(self.hard_call)
+
+    @property
     def mother_display(self):
         """Her name, or a label that reads naturally until the family agrees to it: "Dwayne's mother (name to be
         confirmed)"."""

@@ -92,7 +92,8 @@ MIDDLEWARE = [
     # Sign-off decisions are confirmed on screen (editorial/sign_off_messages.py).
     "editorial.sign_off_messages.CurrentAdminRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects (short addresses among them), keeping a partner's ?via= code (sharing/short_links.py).
+    "sharing.short_links.ShortAddressRedirectMiddleware",
     # A refused story publish becomes an admin message, not an error page.
     "stories.publish_guards.PublishBlockedMiddleware",
     # A throttled staff sign-in becomes a 429 page (operations/login_throttle.py).
@@ -330,6 +331,15 @@ CRIMESTOPPERS_DEFAULTS = {
 FILM_MAX_UPLOAD_BYTES = env_int("FILM_MAX_UPLOAD_MB", 200) * 1024 * 1024
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_KB", 512) * 1024
 
+# --- The partner kit (sharing/kit.py, partners/kit.py): posters, social images, captioned clips, zips -------------
+# Fonts for the posters and the brief (Debian's fonts-dejavu-core; `make kit-deps` installs it when missing).
+KIT_FONT_DIR = env_str("KIT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+# The captioned clip: its longest edge in pixels and its longest running time (docs/partners.md: platform limits).
+KIT_CLIP_SIZE = env_int("KIT_CLIP_SIZE", 1080)
+KIT_CLIP_MAX_SECONDS = env_int("KIT_CLIP_MAX_SECONDS", 140)
+# Build the kit in a thread after a change is committed (partners/kit.py), not in the editor's request.
+KIT_BUILD_IN_BACKGROUND = env_bool("KIT_BUILD_IN_BACKGROUND", True)
+
 # --- Insights: anonymous aggregate counters (insights/) ---------------------------------------------------------
 
 # Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
@@ -420,6 +430,8 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "django_tasks": {"level": "WARNING"},
+        # fpdf2 subsets fonts with fontTools, which reports every table at INFO.
+        "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
