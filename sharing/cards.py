@@ -26,10 +26,13 @@ CARD_VERSION = "1"  # bump to redraw every card after changing the drawing code
 BACKGROUND = (11, 12, 12)
 HIGHLIGHT = (255, 221, 0)
 WHITE = (255, 255, 255)
+# The campaign's words about the families, as the demo's fact register has them ("campaign.share_description" and
+# "campaign.card_line" in demo/content/facts.toml, with the launch article's sentences behind them).
 DEFAULT_DESCRIPTION = (
-    "Five mothers whose sons were killed by knife crime tell of the hard calls they had to make. "
+    "Five mothers who lost their sons to violence and knife crime tell of the hard calls they had to make. "
     "Know something? Call Crimestoppers, 100% anonymously."
 )
+CAMPAIGN_CARD_LINE = "Five mothers tell of the calls they had to make when they lost their sons."
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +162,7 @@ def stored_card(prefix, inputs, draw):
 def campaign_share_image(cta):
     """The campaign card for the home page, standard pages and anything without its own image."""
     headline = "Calling about knife crime may be hard. There are harder calls."
-    line = "Five mothers tell of the calls they had to make after their sons were killed."
+    line = CAMPAIGN_CARD_LINE
     inputs = (headline, line, cta["phone_display"], cta["anonymity_line"], cta["hashtag"])
     name = stored_card("campaign", inputs, lambda: draw_card(headline, line, cta))
     return ShareImage(

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from pages import call_to_action
-from pages.links import absolute_url, page_url
+from pages.links import absolute_url
 from stories.models import StoryPage
 
 from . import cards, embed
@@ -122,7 +122,7 @@ def answer(story, cta, width, height, maxwidth, maxheight):
         "title": story.title,
         # The campaign wrote the card's words; the mothers are its subject, not its authors.
         "author_name": PROVIDER_NAME,
-        "author_url": page_url(story),
+        "author_url": absolute_url("/"),
         "provider_name": PROVIDER_NAME,
         "provider_url": absolute_url("/"),
         "cache_age": CACHE_AGE,

@@ -117,6 +117,13 @@ def test_the_default_content_note_is_the_registered_one_true_of_every_story():
     assert facts.statement("campaign.content_note") == DEFAULT_CONTENT_NOTE
 
 
+def test_the_campaigns_words_in_the_sharing_code_are_registered():
+    from sharing import cards
+
+    assert cards.DEFAULT_DESCRIPTION.startswith(facts.statement("campaign.share_description") + " ")
+    assert facts.statement("campaign.card_line") == cards.CAMPAIGN_CARD_LINE
+
+
 # --- What the pages show ---
 
 

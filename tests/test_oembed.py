@@ -33,7 +33,7 @@ def test_rich_answer_with_every_field(demo_site):
     assert (data["width"], data["height"]) == (480, 640)
     assert data["title"] == "Lillian and Quamari"
     # The campaign wrote the card; the mother is its subject, not its author.
-    assert data["author_name"] == "Hard calls save lives"
+    assert data["author_name"] == "Hard calls save lives" and data["author_url"] == SITE + "/"
     assert data["provider_name"] == "Hard calls save lives" and data["provider_url"] == SITE + "/"
     assert data["cache_age"] == 3600
     assert data["thumbnail_url"].startswith(SITE + "/")

@@ -21,6 +21,11 @@ def call_not_described(mother):
     return f"Placeholder for the comms team: the article does not describe the call {mother} had to make."
 
 
+def unnamed_mother(son_fact):
+    """How the demo refers to a mother the article does not name ("Dwayne's mother"), from her son's registered name."""
+    return f"{fact(son_fact).split()[0]}'s mother"
+
+
 STORIES = [
     {
         "slug": "lillian",
@@ -55,8 +60,8 @@ STORIES = [
         "mother_name": "",
         "son_name": fact("dwayne.son_name"),
         "borough": fact("dwayne.borough"),
-        "portrait_of": "Dwayne's mother",
-        "hard_call": call_not_described("Dwayne's mother"),
+        "portrait_of": unnamed_mother("dwayne.son_name"),
+        "hard_call": call_not_described(unnamed_mother("dwayne.son_name")),
         "summary": fact("dwayne.summary"),
         "placeholder_note": "The article does not name Dwayne's mother or describe the call she had to make. "
         + ARTICLE_ONLY,
@@ -79,8 +84,8 @@ STORIES = [
         "son_name": fact("godwin.son_name"),
         "son_age": int(fact("godwin.son_age")),
         "borough": fact("godwin.borough"),
-        "portrait_of": "Godwin's mother",
-        "hard_call": call_not_described("Godwin's mother"),
+        "portrait_of": unnamed_mother("godwin.son_name"),
+        "hard_call": call_not_described(unnamed_mother("godwin.son_name")),
         "summary": fact("godwin.summary"),
         "placeholder_note": "The article does not name Godwin's mother or describe the call she had to make. "
         + ARTICLE_ONLY,
