@@ -14,7 +14,7 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
 	SITE_URL=http://127.0.0.1:$(PORT) \
 	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
 
-.PHONY: run test test-python test-postgres test-browser-deps test-kit-deps kit-deps lint check audit lock bench bench-deps clean
+.PHONY: run test test-python test-postgres test-browser-deps test-kit-deps kit-deps lint check audit lock bench bench-deps lighthouse clean
 
 # Installs come from the lock files only, every file checked against its hash: a changed file fails the install.
 # requirements.txt and requirements-dev.txt are what people edit; `make lock` compiles them into the locks.
@@ -120,6 +120,12 @@ DURATION ?= 20
 SOAK ?= 300
 bench: $(VENV)/.runtime .local/secret-key bench-deps
 	$(PY) bench/load.py --port $(PORT) --duration $(DURATION) --soak $(SOAK)
+
+# Lighthouse (mobile) on each public page type, served as `make run` serves it; installs Lighthouse with npm into
+# .local/lighthouse the first time. Scores go in docs/benchmarks.md.
+LIGHTHOUSE_PORT ?= 8320
+lighthouse: $(VENV)/.runtime .local/secret-key test-browser-deps
+	$(PY) bench/lighthouse.py --port $(LIGHTHOUSE_PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

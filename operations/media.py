@@ -11,6 +11,12 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
+# Wagtail's renditions live under images/, named after the original file, the focal point and the filter; the
+# storage never overwrites a file (it picks a new name), so the bytes at a rendition's address never change: a
+# browser or CDN may keep them for a year without asking again. Other media (films, originals) for a day.
+RENDITIONS_PREFIX = "images/"
+RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
+MEDIA_CACHE_CONTROL = "public, max-age=86400"
 mimetypes.add_type("text/vtt", ".vtt")
 mimetypes.add_type("video/webm", ".webm")
 mimetypes.add_type("image/avif", ".avif")
@@ -59,7 +65,7 @@ def serve_media(request, path):
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "public, max-age=86400"
+    response["Cache-Control"] = RENDITION_CACHE_CONTROL if path.startswith(RENDITIONS_PREFIX) else MEDIA_CACHE_CONTROL
     response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
     return response
 

@@ -1,4 +1,4 @@
-"""Site-wide addresses that are not pages: sitemap, robots.txt, security.txt, health, and local media."""
+"""Site-wide addresses that are not pages: sitemap, robots.txt, security.txt, favicon, health, and local media."""
 
 from django.conf import settings
 from django.http import Http404
@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from .health import healthz
 from .media import serve_media
-from .site_files import robots_txt, security_txt
+from .site_files import favicon, robots_txt, security_txt
 from .sitemap import CampaignSitemap
 
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CampaignSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -145,13 +145,23 @@ def served(tmp_path_factory):
     server = start_gunicorn(port, folder / "gunicorn.log", **site_env)
     try:
         answers = {name: fetch(base, request) for name, request in PAGES.items()}
+        extras = {
+            "favicon": fetch(base, Request("/favicon.ico", 200)),
+            "home again": fetch(base, Request("/", 200)),  # from the page cache
+            "home uncompressed": fetch(base, Request("/", 200, headers=(("Accept-Encoding", "identity"),))),
+            "admin login": fetch(base, Request("/admin/login/", 200)),
+        }
+        rendition = re.search(r'/media/images/[^"\s,]+', answers["story"].text).group(0)
+        extras["rendition"] = fetch(base, Request(rendition, 200))
+        film = re.search(r'/media/[^"\s,]+\.mp4', answers["story"].text).group(0)
+        extras["film"] = fetch(base, Request(film, 200))
         # A database that lost a table (a half-applied migration, a bad restore): the next page view fails.
         with sqlite3.connect(database) as db:
             db.execute("DROP TABLE wagtailcore_site")
         answers["500"] = fetch(base, Request("/stories/archie/", 500))
     finally:
         stop(server)
-    return SimpleNamespace(base=base, answers=answers, log=(folder / "gunicorn.log").read_text())
+    return SimpleNamespace(base=base, answers=answers, extras=extras, log=(folder / "gunicorn.log").read_text())
 
 
 EVERY_PAGE = [*PAGES, "500"]
@@ -183,3 +193,40 @@ def test_the_page_offers_the_call_from_the_setting_as_a_tel_link(served, name):
     assert links, "no tel: link"
     assert {link["href"] for link in links} == {f"tel:{PHONE_TEL}"}
     assert any(PHONE_DISPLAY in " ".join(link["text"].split()) for link in links), links
+
+
+def test_browsers_asking_for_the_favicon_get_one(served):
+    favicon = served.extras["favicon"]
+    assert favicon.status_code == 200
+    assert favicon.headers["Content-Type"] == "image/vnd.microsoft.icon"
+    assert favicon.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    links = [value for value in read(served.answers["home"].text).attributes if value.startswith("link[href]=")]
+    assert any(value.endswith(".ico") for value in links), links
+
+
+def test_pages_are_compressed_fresh_and_from_the_cache_but_never_the_admin(served):
+    home, cached = served.answers["home"], served.extras["home again"]
+    assert cached.headers["X-Page-Cache"] == "hit"
+    for response in (home, cached, served.answers["story"], served.answers["embed card"], served.answers["404"]):
+        assert response.headers.get("Content-Encoding") == "gzip", response.url
+        assert "Accept-Encoding" in response.headers["Vary"]
+    # The cache holds the page itself: a client that does not take gzip gets it plain, with the same text.
+    plain = served.extras["home uncompressed"]
+    assert "Content-Encoding" not in plain.headers and plain.text == home.text
+    # The admin's pages carry a CSRF token: never compressed (BREACH).
+    admin = served.extras["admin login"]
+    assert admin.status_code == 200 and "csrfmiddlewaretoken" in admin.text
+    assert "Content-Encoding" not in admin.headers
+    # Public pages carry no secret to leak: no token, no cookie.
+    for name in ("home", "story", "embed card"):
+        assert "csrfmiddlewaretoken" not in served.answers[name].text
+        assert not served.answers[name].cookies
+
+
+def test_renditions_are_cached_for_a_year_and_films_for_a_day(served):
+    rendition, film = served.extras["rendition"], served.extras["film"]
+    assert rendition.status_code == 200 and rendition.headers["Content-Type"].startswith("image/")
+    assert rendition.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Content-Encoding" not in rendition.headers
+    assert film.status_code == 200 and film.headers["Cache-Control"] == "public, max-age=86400"
+    assert "Content-Encoding" not in film.headers

@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # HSTS, nosniff, Referrer-Policy and COOP on every answer, cached ones included.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for our HTML and other text, outside the page cache so cached pages are compressed too, and never for the
+    # admin (whose pages hold a CSRF token: BREACH); public pages hold no secret (operations/compression.py).
+    "operations.compression.TextGZipMiddleware",
     # Cached pages are answered here, before sessions, authentication or the database are touched.
     "operations.page_cache.PageCacheMiddleware",
     # Public answers lose every cookie and get the strict CSP; admin answers the admin's policies
