@@ -3,12 +3,15 @@
 import mimetypes
 import re
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils._os import safe_join
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
+
+from .withdrawal import WITHDRAWN_PREFIX
 
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
 mimetypes.add_type("text/vtt", ".vtt")
@@ -36,6 +39,9 @@ def parse_range(header, size):
 
 @require_safe
 def serve_media(request, path):
+    # Media of unpublished stories (operations/withdrawal.py) are kept, never served.
+    if path.startswith(WITHDRAWN_PREFIX):
+        raise Http404("No such file")
     try:
         full_path = safe_join(str(default_storage.location), path)
         handle = open(full_path, "rb")  # noqa: SIM115 - FileResponse closes it
@@ -59,7 +65,10 @@ def serve_media(request, path):
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "public, max-age=86400"
+    # Browsers keep a file a minute (a withdrawn story's media must go within one); a CDN a day, and is purged.
+    response["Cache-Control"] = (
+        f"public, max-age={settings.MEDIA_BROWSER_MAX_AGE}, s-maxage={settings.MEDIA_CDN_MAX_AGE}"
+    )
     response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
     return response
 
