@@ -267,11 +267,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    # Refuses a throttled (username, network) before any password is checked.
-    "operations.login_throttle.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's ModelBackend, refusing a throttled (username, network) before the password is checked.
+AUTHENTICATION_BACKENDS = ["operations.login_throttle.LoginThrottleBackend"]
 
 # Every staff account needs a second factor (TOTP app); an account without a device is sent to set one up.
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
