@@ -22,6 +22,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -102,17 +103,15 @@ def forget_failures(request, username):
         logger.warning("Sign-in throttling unavailable: the cache cannot be written")
 
 
-class LoginThrottleBackend:
-    """First in AUTHENTICATION_BACKENDS: refuses a throttled (username, network) before any password is checked."""
+class LoginThrottleBackend(ModelBackend):
+    """Django's username and password check, refused for a throttled (username, network) before the password is
+    checked. The only backend, so a session (force_login's too) names it and it finds the user as ModelBackend does."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is not None and settings.LOGIN_THROTTLE_ENABLED and is_throttled(request, username):
             request.login_throttled = True
-            raise PermissionDenied  # Django stops here: no other backend checks the password
-        return None
-
-    def get_user(self, user_id):
-        return None
+            raise PermissionDenied  # Django stops here and sends user_login_failed
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 @receiver(user_login_failed)

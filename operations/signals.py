@@ -11,14 +11,24 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from films.models import Film, FilmCaptionTrack
 from partners.models import Partner, PartnerToolkitPage
 from sharing.kit import kit_files_made
+from stories.models import StoryPage
 
 from .invalidation import content_changed, every_public_url, urls_showing
+from .withdrawal import restore_story_media, withdraw_story_media
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, StoryPage):
+        restore_story_media(instance)  # a story published again after a withdrawal
     content_changed(urls_showing(instance))
+
+
+@receiver(page_unpublished)
+def page_withdrawn(sender, instance, **kwargs):
+    # A family withdrawing consent: the story's film, captions, portrait and renditions leave public reach with it.
+    media_urls = withdraw_story_media(instance) if isinstance(instance, StoryPage) else []
+    content_changed(urls_showing(instance) + media_urls)
 
 
 # The old addresses must go from the CDN too, and are only known before the change. Signals for the "before" and

@@ -9,7 +9,6 @@ import json
 
 import pytest
 import requests
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from insights.guards import burst_limit
@@ -73,15 +72,12 @@ def test_a_flood_is_capped_real_beacons_are_counted_and_the_day_is_marked(settin
     assert (capped.page_id, capped.event, capped.refused) == (lillian, "call_tapped", 300 - cap)
 
     # The dashboard marks the day.
-    group = Group.objects.create(name="Comms")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_dashboard")
-    )
-    viewer = django_user_model.objects.create_user("comms", password="a long enough password")
-    viewer.groups.add(group)
+    viewer = django_user_model.objects.create_superuser("comms", password="a long enough password")
     client = Client()
     client.force_login(viewer)
-    html = client.get("/admin/insights/").content.decode()
+    response = client.get("/admin/insights/")
+    assert response.status_code == 200, (response.status_code, response.get("Location"))
+    html = response.content.decode()
     assert "Days when a burst was capped" in html
     assert "On 1 day in these dates" in html
     refused = 300 - settings.INSIGHTS_WINDOW_CAP

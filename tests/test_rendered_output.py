@@ -223,10 +223,10 @@ def test_pages_are_compressed_fresh_and_from_the_cache_but_never_the_admin(serve
         assert not served.answers[name].cookies
 
 
-def test_renditions_are_cached_for_a_year_and_films_for_a_day(served):
+def test_renditions_are_cached_for_a_year_and_films_for_a_minute_in_browsers(served):
     rendition, film = served.extras["rendition"], served.extras["film"]
     assert rendition.status_code == 200 and rendition.headers["Content-Type"].startswith("image/")
     assert rendition.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert "Content-Encoding" not in rendition.headers
-    assert film.status_code == 200 and film.headers["Cache-Control"] == "public, max-age=86400"
+    assert film.status_code == 200 and film.headers["Cache-Control"] == "public, max-age=60, s-maxage=86400"
     assert "Content-Encoding" not in film.headers

@@ -206,6 +206,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# How long browsers (which cannot be purged) and the CDN (purged on unpublish) keep a media file: a withdrawn story's
+# media must be out of reach within a minute (operations/withdrawal.py).
+MEDIA_BROWSER_MAX_AGE = env_int("MEDIA_BROWSER_MAX_AGE", 60)
+MEDIA_CDN_MAX_AGE = env_int("MEDIA_CDN_MAX_AGE", 86400)
 # Media go through django-storages: S3 when a bucket is configured, local `media/` otherwise.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 # Read by the CSP (media origins) whether or not S3 is configured.
@@ -226,6 +230,10 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": False,
             "file_overwrite": False,
             "default_acl": None,
+            # As for local media: browsers a minute, the CDN a day (purged when a story is withdrawn).
+            "object_parameters": {
+                "CacheControl": f"public, max-age={MEDIA_BROWSER_MAX_AGE}, s-maxage={MEDIA_CDN_MAX_AGE}"
+            },
         },
     }
 # Local media are served by our own view (with HTTP Range support) unless S3 or a CDN serves them.
@@ -275,11 +283,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    # Refuses a throttled (username, network) before any password is checked.
-    "operations.login_throttle.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's ModelBackend, refusing a throttled (username, network) before the password is checked.
+AUTHENTICATION_BACKENDS = ["operations.login_throttle.LoginThrottleBackend"]
 
 # Every staff account needs a second factor (TOTP app); an account without a device is sent to set one up.
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
