@@ -19,7 +19,7 @@ Short addresses (`/lillian`, Wagtail redirects) are stored too, so they keep wor
 """
 
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -114,8 +114,8 @@ def response_is_cacheable(request, response):
     if response.streaming or response.cookies:
         return False
     if response.status_code in CACHEABLE_REDIRECTS:
-        if response.get("Location", "") == request.path + "/":
-            return False  # Django's APPEND_SLASH: any path at all gets one
+        if urlsplit(response.get("Location", "")).path == request.path + "/":
+            return False  # Django's APPEND_SLASH (which keeps the query string): any path at all gets one
     elif response.status_code != 200:
         return False
     cache_control = response.get("Cache-Control", "")

@@ -214,6 +214,9 @@ def test_short_addresses_are_cached_but_slash_appending_redirects_are_not(client
         junk = client.get("/no-such-page-123")
         assert junk.status_code == 301 and junk["Location"] == "/no-such-page-123/"
         assert junk.get("X-Page-Cache") != "hit"
+        junk = client.get("/no-such-page-123?x=1")
+        assert junk.status_code == 301 and junk["Location"] == "/no-such-page-123/?x=1"
+        assert junk.get("X-Page-Cache") != "hit"
 
 
 def test_changing_a_short_address_expires_the_cached_redirect(client, demo_site, commit):
