@@ -18,6 +18,7 @@ by the number of pages, not by what visitors append; the query string never beco
 Short addresses (`/lillian`, Wagtail redirects) are stored too, so they keep working while the database is down.
 """
 
+import hashlib
 import logging
 from urllib.parse import urlencode, urlsplit
 
@@ -136,8 +137,11 @@ def query_params_used(request):
 
 
 def cache_key(request, generation):
+    """A fixed-length digest: what a visitor puts in the path never reaches a key (nor the warnings Django's cache
+    backends log about long or odd keys, which would carry it into the logs)."""
     query = query_params_used(request)
-    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.path}" + (f"?{query}" if query else "")
+    address = f"{request.scheme}:{request.get_host()}:{request.path}" + (f"?{query}" if query else "")
+    return f"page:{generation}:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
 class PageCacheMiddleware:

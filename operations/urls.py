@@ -2,15 +2,14 @@
 
 from django.conf import settings
 from django.urls import path, re_path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from .health import healthz
 from .media import serve_media
 from .site_files import robots_txt, security_txt
-from .sitemap import CampaignSitemap
+from .sitemap import CampaignSitemap, sitemap_view
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": CampaignSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": CampaignSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
     path("healthz", healthz, name="healthz"),
