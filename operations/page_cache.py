@@ -18,8 +18,9 @@ by the number of pages, not by what visitors append; the query string never beco
 Short addresses (`/lillian`, Wagtail redirects) are stored too, so they keep working while the database is down.
 """
 
+import hashlib
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -114,8 +115,8 @@ def response_is_cacheable(request, response):
     if response.streaming or response.cookies:
         return False
     if response.status_code in CACHEABLE_REDIRECTS:
-        if response.get("Location", "") == request.path + "/":
-            return False  # Django's APPEND_SLASH: any path at all gets one
+        if urlsplit(response.get("Location", "")).path == request.path + "/":
+            return False  # Django's APPEND_SLASH (which keeps the query string): any path at all gets one
     elif response.status_code != 200:
         return False
     cache_control = response.get("Cache-Control", "")
@@ -136,8 +137,11 @@ def query_params_used(request):
 
 
 def cache_key(request, generation):
+    """A fixed-length digest: what a visitor puts in the path never reaches a key (nor the warnings Django's cache
+    backends log about long or odd keys, which would carry it into the logs)."""
     query = query_params_used(request)
-    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.path}" + (f"?{query}" if query else "")
+    address = f"{request.scheme}:{request.get_host()}:{request.path}" + (f"?{query}" if query else "")
+    return f"page:{generation}:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
 class PageCacheMiddleware:

@@ -214,6 +214,9 @@ def test_short_addresses_are_cached_but_slash_appending_redirects_are_not(client
         junk = client.get("/no-such-page-123")
         assert junk.status_code == 301 and junk["Location"] == "/no-such-page-123/"
         assert junk.get("X-Page-Cache") != "hit"
+        junk = client.get("/no-such-page-123?x=1")
+        assert junk.status_code == 301 and junk["Location"] == "/no-such-page-123/?x=1"
+        assert junk.get("X-Page-Cache") != "hit"
 
 
 def test_changing_a_short_address_expires_the_cached_redirect(client, demo_site, commit):
@@ -233,3 +236,11 @@ def test_the_oembed_answer_is_keyed_on_its_own_parameters_only(client, demo_site
     assert first.status_code == 200
     assert client.get(url + "&utm_source=x")["X-Page-Cache"] == "hit"
     assert client.get(url + "&maxwidth=400")["X-Page-Cache"] == "miss"  # a parameter the view reads
+
+
+def test_the_sitemap_is_keyed_on_its_page_parameter_only(client, demo_site):
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200 and "/stories/lillian/" in first.content.decode()
+    assert client.get("/sitemap.xml?utm_source=x")["X-Page-Cache"] == "hit"
+    assert client.get("/sitemap.xml?p=1")["X-Page-Cache"] == "miss"  # the view reads `p`
+    assert client.get("/sitemap.xml?p=2").status_code == 404  # no second page: not answered with the first
