@@ -24,3 +24,17 @@ AXES_ENABLED = False
 
 # The partner kit is built when a change commits, in the same thread, so a test finds it made (partners/kit.py).
 KIT_BUILD_IN_BACKGROUND = False
+
+# SQLite tests use a file, not memory: with an in-memory database Django hands the live server's request threads the
+# test's one connection, and the admin's concurrent requests (preview, autosave, editing sessions) then fail with
+# "database table is locked". With a file each thread has its own connection and waits its turn (timeout, WAL).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    # One file per test process (checkouts and runs side by side never share one); the run deletes it at its end.
+    test_db = Path(tempfile.gettempdir()) / f"campaign-test-{os.getpid()}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(test_db)}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"}
+    )
