@@ -28,6 +28,8 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 
+from sharing.short_links import carry_channel
+
 from .cache_backends import cache_recovered
 from .privacy_headers import is_admin_request
 
@@ -115,8 +117,11 @@ def response_is_cacheable(request, response):
     if response.streaming or response.cookies:
         return False
     if response.status_code in CACHEABLE_REDIRECTS:
-        if urlsplit(response.get("Location", "")).path == request.path + "/":
+        location = urlsplit(response.get("Location", ""))
+        if location.path == request.path + "/":
             return False  # Django's APPEND_SLASH (which keeps the query string): any path at all gets one
+        if location.query:
+            return False  # it carries this request's ?via= code: the bare redirect is kept, each code added on a hit
     elif response.status_code != 200:
         return False
     cache_control = response.get("Cache-Control", "")
@@ -159,7 +164,7 @@ class PageCacheMiddleware:
             if key:
                 stored = self._read(key)
                 if stored is not None:
-                    return stored
+                    return carry_channel(request, stored)
 
         response = self.get_response(request)
         self._set_cache_control(request, response)

@@ -102,11 +102,13 @@ def story_changed(sender, **kwargs):
 
 
 @receiver(post_save, sender=CampaignSettings)
-def settings_changed(sender, **kwargs):
-    schedule_build()
+def settings_changed(sender, raw=False, **kwargs):
+    if not raw:  # loaddata (restoring a backup) writes rows as they were; the next build or the command follows
+        schedule_build()
 
 
 @receiver(post_save, sender=Partner)
 @receiver(post_delete, sender=Partner)
-def partner_changed(sender, **kwargs):
-    schedule_build()
+def partner_changed(sender, raw=False, **kwargs):
+    if not raw:
+        schedule_build()

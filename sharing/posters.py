@@ -62,11 +62,28 @@ def qr_png(url):
     return buffer.getvalue()
 
 
+# Smaller steps for long words: (image height, heading size, text size) at A4, tried in order until the words end
+# above the call-to-action band. A story's longest fields (title, 200-character summary, 300-character hard call)
+# fit at the last step.
+FIT_STEPS = ((92, 26, 14), (80, 24, 13), (66, 22, 12), (52, 20, 11), (40, 18, 10))
+
+
 def poster_pdf(content, cta, paper="A4"):
     """PDF bytes of one poster: heading band, portrait, words, the call-to-action in large type, the QR code."""
+    for step in FIT_STEPS:
+        pdf, fits = _poster(content, cta, paper, *step)
+        if fits:
+            break
+    return bytes(pdf.output())
+
+
+def _poster(content, cta, paper, image_mm, heading_pt, text_pt):
+    """Draws the poster; returns it and whether the words ended above the call-to-action band."""
     width, height = PAPER[paper]
     k = width / PAPER["A4"][0]  # scale from the A4 layout
     m = MARGIN * k
+    qr_size = 52 * k
+    band_top = height - m - qr_size - 12 * k
     pdf = _pdf(paper, title=f"Hard calls save lives: {content.heading}")
 
     pdf.set_fill_color(*BLACK)
@@ -77,23 +94,24 @@ def poster_pdf(content, cta, paper="A4"):
     pdf.cell(width - 2 * m, 10 * k, "HARD CALLS SAVE LIVES")
     y = m + 14 * k
     if content.image:
-        image_height = 92 * k
+        image_height = image_mm * k
         pdf.image(BytesIO(content.image), x=m, y=y, w=width - 2 * m, h=image_height, keep_aspect_ratio=True)
         y += image_height + 6 * k
+    else:
+        heading_pt = 36
     pdf.set_text_color(*WHITE)
-    pdf.set_font("DejaVu", "B", (26 if content.image else 36) * k)
+    pdf.set_font("DejaVu", "B", heading_pt * k)
     pdf.set_xy(m, y)
-    pdf.multi_cell(width - 2 * m, (11 if content.image else 15) * k, content.heading, align="L")
+    pdf.multi_cell(width - 2 * m, heading_pt * 0.42 * k, content.heading, align="L")
     y = pdf.get_y() + 4 * k
-    pdf.set_font("DejaVu", "", 14 * k)
+    pdf.set_font("DejaVu", "", text_pt * k)
     for line in content.lines:
         pdf.set_xy(m, y)
-        pdf.multi_cell(width - 2 * m, 7 * k, line, align="L")
+        pdf.multi_cell(width - 2 * m, text_pt * 0.5 * k, line, align="L")
         y = pdf.get_y() + 3 * k
+    fits = y <= band_top - 2 * k
 
     # The call-to-action band and the QR code share the bottom of the page.
-    qr_size = 52 * k
-    band_top = height - m - qr_size - 12 * k
     pdf.set_fill_color(*YELLOW)
     pdf.rect(m, band_top, width - 2 * m - qr_size - 6 * k, qr_size + 12 * k, style="F")
     pdf.set_text_color(*BLACK)
@@ -117,7 +135,7 @@ def poster_pdf(content, cta, paper="A4"):
     pdf.set_font("DejaVu", "", 8 * k)
     pdf.set_xy(qr_x, band_top + qr_size + 1 * k)
     pdf.multi_cell(qr_size, 4 * k, f"Scan, or visit {content.printed_address}", align="C")
-    return bytes(pdf.output())
+    return pdf, fits
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,13 @@ class ShortAddressRedirectMiddleware(RedirectMiddleware):
     it leads to must still carry the code for the anonymous counters. Nothing else in the query string is kept."""
 
     def process_response(self, request, response):
-        response = super().process_response(request, response)
-        via = request.GET.get("via", "")
-        if response.status_code in (301, 302) and CHANNEL_FORMAT.match(via) and "?" not in response["Location"]:
-            response["Location"] = f"{response['Location']}?{urlencode({'via': via})}"
-        return response
+        return carry_channel(request, super().process_response(request, response))
+
+
+def carry_channel(request, response):
+    """A redirect with the request's `?via=` code added to where it leads, if the code is well formed. Also used by
+    the page cache, which keeps the bare redirect and answers each scan with its own code."""
+    via = request.GET.get("via", "")
+    if response.status_code in (301, 302) and CHANNEL_FORMAT.match(via) and "?" not in response["Location"]:
+        response["Location"] = f"{response['Location']}?{urlencode({'via': via})}"
+    return response

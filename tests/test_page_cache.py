@@ -219,6 +219,19 @@ def test_short_addresses_are_cached_but_slash_appending_redirects_are_not(client
         assert junk.get("X-Page-Cache") != "hit"
 
 
+def test_a_cached_short_address_gives_each_scan_its_own_partner_code(client, demo_site):
+    # Posters' QR codes open /lillian?via=CODE: a cached redirect must never hand one partner's code to another
+    # scan, nor drop it.
+    first = client.get("/lillian?via=partner-a")
+    assert first["Location"] == "/stories/lillian/?via=partner-a" and first["X-Page-Cache"] == "bypass"
+    assert client.get("/lillian")["Location"] == "/stories/lillian/"
+    for code in ("partner-b", "partner-a"):
+        scan = client.get(f"/lillian?via={code}")
+        assert scan["X-Page-Cache"] == "hit" and scan["Location"] == f"/stories/lillian/?via={code}"
+    bare = client.get("/lillian?utm_source=radio")
+    assert bare["X-Page-Cache"] == "hit" and bare["Location"] == "/stories/lillian/"
+
+
 def test_changing_a_short_address_expires_the_cached_redirect(client, demo_site, commit):
     from wagtail.contrib.redirects.models import Redirect
 

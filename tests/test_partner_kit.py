@@ -305,3 +305,32 @@ def test_outside_tests_the_build_runs_in_its_own_thread_after_the_publish(settin
     kit = partner_kit(Partner.objects.get(code=CODE))
     assert kit.stories[0].story.pk == story.pk
     assert all(kit_file.ready for kit_file in [*kit.files(), kit.zip])
+
+
+def test_a_story_with_its_longest_words_still_fits_the_poster(tmp_path):
+    """Title, summary and hard call at their longest: the words end above the call-to-action band, on one page,
+    every word there, and the QR code still scans."""
+    from sharing import posters
+
+    def longest(field, word):
+        limit = StoryPage._meta.get_field(field).max_length
+        return ((word + " ") * limit)[: limit - 4] + " END"
+
+    cta = {"phone_display": "0800 555 111", "anonymity_line": "100% anonymous. Always.", "hashtag": "#x"}
+    image = io.BytesIO()
+    Image.new("RGB", (800, 1000), (74, 92, 120)).save(image, "JPEG")
+    content = posters.PosterContent(
+        longest("title", "Title"),
+        (longest("summary", "summary"), longest("hard_call", "call"), posters.CAMPAIGN_LINE),
+        f"{SITE}/lillian?via={CODE}",
+        "hardcalls.example.org/lillian",
+        image.getvalue(),
+    )
+    for paper in ("A4", "A3"):
+        assert posters._poster(content, cta, paper, *posters.FIT_STEPS[-1])[1], paper
+        pdf = posters.poster_pdf(content, cta, paper)
+        text = pdf_text(pdf, tmp_path, f"{paper}.pdf")
+        assert text.count("END") == 3 and "0800 555 111" in text and "harder calls" in " ".join(text.split())
+        folder = tmp_path / paper
+        folder.mkdir()
+        assert qr_codes(pdf, folder) == [f"{SITE}/lillian?via={CODE}"]
