@@ -35,6 +35,7 @@ WSGI_APPLICATION = "campaign_site.wsgi.application"
 INSTALLED_APPS = [
     # Ours, lower layers first: each app imports only from those above it in this list.
     "pages",
+    "languages",
     "films",
     "stories",
     "sharing",
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
     "operations",
     "demo",
     # Wagtail
+    # Translated page trees, the translation editor and PO export/import (issue 16)
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -79,6 +83,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached pages are answered here, before sessions, authentication or the database are touched.
     "operations.page_cache.PageCacheMiddleware",
+    # The language comes from the address alone (`/ar/...`), never a cookie or Accept-Language (docs/languages.md);
+    # after the page cache, whose key is the address and so already holds the language.
+    "languages.middleware.LanguageFromPathMiddleware",
     # Public answers lose every cookie and get the strict CSP; admin answers the admin's policies
     # (inside the page cache, so a cached answer keeps the headers it was built with).
     "operations.privacy_headers.PrivacyHeadersMiddleware",
@@ -107,6 +114,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                # LANGUAGE_CODE and LANGUAGE_BIDI for <html lang dir>
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 # `cta` and `key_pages` on every page, the error pages included.
@@ -221,6 +230,22 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# The languages of the campaign's target communities (Census 2021; docs/languages.md), each named in itself for the
+# language switcher. English keeps unprefixed addresses; the others live under their code (`/bn/...`).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("bn", "বাংলা"),
+    ("ar", "العربية"),
+    ("ur", "اردو"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("tr", "Türkçe"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The interface catalogs (templates, site.js messages, error pages): languages/locale, first so `makemessages` writes
+# there; editorial/locale holds the admin's own English wording.
+LOCALE_PATHS = [BASE_DIR / "languages" / "locale", BASE_DIR / "editorial" / "locale"]
 
 # --- Privacy, cookies and security headers (operations/privacy_headers.py) --------------------------------------
 
@@ -339,7 +364,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 # One admin language, so our wording (editorial/locale: "sign-off", not "moderation") reaches every user.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-gb", "English (UK)")]
-LOCALE_PATHS = [BASE_DIR / "editorial" / "locale"]
 
 # Workflow notifications (the next approvers, the editor a story is sent back to). SMTP when EMAIL_HOST is set;
 # otherwise the console backend writes each mail to the server's output (`make run`). EMAIL_BACKEND overrides both.
