@@ -139,7 +139,11 @@ class StoryEditView(EditView):
 
 
 def save_refused_story_edit_as_draft(request, page):
-    """`before_edit_page` hook: stories are edited in `StoryEditView` (Wagtail's editor, our answer to a refusal)."""
+    """`before_edit_page` hook: stories are edited in `StoryEditView` (Wagtail's editor, our answer to a refusal).
+    Only the editor itself is taken over: Wagtail's revert view runs the same hook and must stay its own view."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "edit":
+        return None
     if getattr(request, "_in_story_edit_view", False) or not isinstance(page.specific, StoryPage):
         return None
     request._in_story_edit_view = True
