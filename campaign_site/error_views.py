@@ -8,4 +8,7 @@ from pages import call_to_action
 
 def server_error(request):
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render(call_to_action.without_database()))
+    # In the language of the address (languages/middleware.py has activated it); the language switcher lists every
+    # language without asking the database which are live.
+    context = {**call_to_action.without_database(), "without_database": True}
+    return HttpResponseServerError(template.render(context))

@@ -68,6 +68,10 @@ def live_languages():
     return [code for code in catalog.codes() if code in live] or catalog.codes()
 
 
+def home_links(codes):
+    return [_alternate(code, home_url(code), False) for code in codes]
+
+
 def switcher_links(page=None):
     """One link per language: to this page in that language if it exists, else to that language's home page."""
     by_code = {}

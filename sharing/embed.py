@@ -8,6 +8,7 @@ works inside WordPress's sandboxed iframe.
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -23,14 +24,23 @@ MIN_HEIGHT = 200
 
 
 def live_story(slug):
-    story = StoryPage.objects.live().public().filter(slug=slug).select_related("portrait").first()
+    """The live story with this slug in the language of the address (`/ar/stories/<slug>/embed/` is Arabic)."""
+    story = (
+        StoryPage.objects.live()
+        .public()
+        .filter(slug=slug, locale__language_code=translation.get_language())
+        .select_related("portrait")
+        .first()
+    )
     if story is None:
         raise Http404("No such story")
     return story
 
 
 def embed_url(story):
-    return absolute_url(reverse("story-embed", args=[story.slug]))
+    """The card in the story's own language (English unprefixed, others under their code)."""
+    with translation.override(story.locale.language_code):
+        return absolute_url(reverse("story-embed", args=[story.slug]))
 
 
 def embed_title(story):

@@ -120,6 +120,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 # `cta` and `key_pages` on every page, the error pages included.
                 "pages.call_to_action.context_processor",
+                # `home_url` in the page's language, and site.js's words (languages/messages.py).
+                "languages.context.language_context",
             ],
         },
     },

@@ -22,6 +22,8 @@ def html_dir():
 def language_switcher(context):
     """Every language named in itself, each linking to this page in it (or to its home page)."""
     current = translation.get_language() or catalog.DEFAULT
+    if context.get("without_database"):  # the 500 page: every language's home page, no query
+        return {"links": alternates.home_links(catalog.codes()), "current": current}
     return {"links": alternates.switcher_links(context.get("page")), "current": current}
 
 
