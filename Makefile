@@ -50,6 +50,24 @@ lock: | $(VENV)/bin/pip-compile
 	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
 	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
+# --- Interface translations (issue 16, docs/languages.md) ---
+# `make messages` collects every interface string into languages/locale/<code>/LC_MESSAGES/django.po (gettext's
+# xgettext and msgmerge, from Debian's gettext package) and compiles the .mo files, which are committed: running
+# the site needs no gettext. tests/test_languages.py fails if a .mo file does not match its .po file.
+MESSAGE_LANGUAGES := bn ar ur pl ro tr
+MESSAGE_IGNORE := .venv/* editorial/* evaluation/* tests/* bench/* scripts/* staticfiles/* media/* demo/* \
+	node_modules/* test-artifacts/* insights/* operations/* tools/*
+.PHONY: messages gettext-deps
+gettext-deps:
+	@command -v msgmerge >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends gettext; \
+	  else echo "Install gettext first: sudo apt-get install --no-install-recommends gettext" >&2; exit 1; fi; }
+
+messages: $(VENV)/.runtime gettext-deps
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py makemessages --no-location --no-obsolete \
+	  $(addprefix -l ,$(MESSAGE_LANGUAGES)) $(foreach pattern,$(MESSAGE_IGNORE),-i '$(pattern)')
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py compilemessages $(addprefix -l ,$(MESSAGE_LANGUAGES))
+
 .local/secret-key:
 	mkdir -p .local
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@

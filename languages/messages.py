@@ -4,7 +4,7 @@ Rendered into every page as a JSON block (`{{ site_messages|json_script:"site-me
 no second request and no catalog of its own: the strings go through Django's translation like the templates.
 """
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 QUICK_EXIT_PRESSES = 3
 
@@ -29,3 +29,8 @@ def site_messages():
         "copied": gettext("Copied."),
         "codeNotCopied": gettext("Could not copy. The code is selected: copy it with your keyboard."),
     }
+
+
+# Words editors set in the campaign settings, whose default the catalogs translate: a value an editor changed shows
+# as written until the translators' catalog has it (docs/languages.md).
+SETTING_DEFAULTS = [gettext_noop("100% anonymous. Always.")]

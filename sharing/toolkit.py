@@ -2,6 +2,8 @@
 
 from urllib.parse import urlencode
 
+from django.utils import translation
+
 from pages.links import page_url
 from stories.models import StoryPage
 
@@ -17,9 +19,10 @@ def partner_link(url, partner):
 
 
 def story_kits(partners, cta):
-    """One kit per live story; `partners` are the organisations whose own links are listed."""
+    """One kit per live story in the page's language; `partners` are the organisations whose own links are listed."""
     kits = []
-    for story in StoryPage.objects.live().public().select_related("portrait", "share_image").order_by("path"):
+    stories = StoryPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    for story in stories.select_related("portrait", "share_image").order_by("path"):
         url = page_url(story)
         short = short_address(story)
         kits.append(

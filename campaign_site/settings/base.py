@@ -243,6 +243,9 @@ LANGUAGES = [
     ("ro", "Română"),
     ("tr", "Türkçe"),
 ]
+# Languages whose translations a professional translator has reviewed; every other language's pages say they are a
+# draft translation awaiting review (in the language and in English), and the admin says so on each of its pages.
+REVIEWED_LANGUAGES = env_list("REVIEWED_LANGUAGES")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The interface catalogs (templates, site.js messages, error pages): languages/locale, first so `makemessages` writes

@@ -1,7 +1,9 @@
 """{% language_switcher %}, {% hreflang_links %} and the attributes of <html> for the active language."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from languages import alternates, catalog
 
@@ -11,6 +13,12 @@ register = template.Library()
 @register.simple_tag
 def html_lang():
     return catalog.html_lang(translation.get_language() or catalog.DEFAULT)
+
+
+@register.simple_tag
+def og_locale():
+    """Open Graph's form of the language: en_GB, ar, bn ..."""
+    return html_lang().replace("-", "_")
 
 
 @register.simple_tag
@@ -35,3 +43,25 @@ def hreflang_links(context):
         return {"links": [], "default": None}
     default = next((link for link in links if link.code == catalog.DEFAULT), None)
     return {"links": links, "default": default}
+
+
+@register.filter
+def translated_setting(value):
+    """A campaign-settings wording (the anonymity line) in the page's language when the catalog has it."""
+    return gettext(value) if value else value
+
+
+@register.simple_tag
+def is_draft_translation():
+    """True on pages in a language whose translations are not yet professionally reviewed (REVIEWED_LANGUAGES)."""
+    language = translation.get_language() or catalog.DEFAULT
+    return language != catalog.DEFAULT and language not in settings.REVIEWED_LANGUAGES
+
+
+@register.simple_tag
+def english_url(page=None):
+    """This page in English when it has a live English version, else the English home page."""
+    for link in alternates.page_alternates(page) if page is not None else []:
+        if link.code == catalog.DEFAULT:
+            return link.url
+    return "/"
