@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -44,7 +45,7 @@ def embed_url(story):
 
 
 def embed_title(story):
-    return f"{story.title}: a story from Hard calls save lives"
+    return gettext("%(title)s: a story from Hard calls save lives") % {"title": story.title}
 
 
 def embed_html(story, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):

@@ -1,8 +1,9 @@
 """oEmbed 1.0 provider at /oembed/ for the story pages (https://oembed.com/).
 
 `url` (required) must be one of our live story pages; `maxwidth`/`maxheight` are positive whole numbers;
-`format` is json (xml is not offered). Answers: 200 rich JSON, 400 malformed parameters, 404 not one of our
-stories, 501 unsupported format. Never a 500: every input is checked before it reaches the database.
+`format` is json (xml is not offered); `lang` (optional) asks for the story's translation into that language, which
+the address's prefix (`/ar/stories/...`) also names. Answers: 200 rich JSON, 400 malformed parameters, 404 not one of
+our stories, 501 unsupported format. Never a 500: every input is checked before it reaches the database.
 """
 
 import re
@@ -10,10 +11,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from languages import catalog
 from pages import call_to_action
 from pages.links import absolute_url, page_url
 from stories.models import StoryPage
@@ -65,11 +68,31 @@ def story_for_url(url):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         raise Http404("No site")
-    url_path = site.root_page.url_path + path.lstrip("/")
+    # /ar/stories/lillian/ is the Arabic story: its path inside the Arabic translation of the site's root page.
+    language = catalog.language_of_path(path)
+    root = site.root_page
+    if language != catalog.DEFAULT:
+        path = path[len(catalog.prefix(language)) :]
+        root = root.get_translation_or_none(Locale.objects.filter(language_code=language).first())
+        if root is None:
+            raise Http404("Not one of our stories")
+    url_path = root.url_path + path.lstrip("/")
     story = StoryPage.objects.live().public().filter(url_path=url_path).select_related("portrait").first()
     if story is None:
         raise Http404("Not one of our stories")
     return story
+
+
+def in_language(story, language):
+    """`?lang=ar`: the story's live translation in that language (404 when it has none)."""
+    if not language:
+        return story
+    if language not in catalog.codes():
+        raise BadRequest(f"lang must be one of {', '.join(catalog.codes())}.")
+    found = story.get_translations(inclusive=True).live().public().filter(locale__language_code=language).first()
+    if found is None:
+        raise Http404("This story is not published in that language")
+    return found.specific
 
 
 def size(maxwidth, maxheight):
@@ -130,13 +153,16 @@ def oembed(request):
     try:
         maxwidth = dimension(request, "maxwidth")
         maxheight = dimension(request, "maxheight")
-        story = story_for_url(url)
+        story = in_language(story_for_url(url), request.GET.get("lang", ""))
         width, height = size(maxwidth, maxheight)
     except BadRequest as exc:
         return error(400, str(exc))
     except Http404 as exc:
         return error(404, str(exc))
-    response = JsonResponse(answer(story, call_to_action.cta_for(request), width, height, maxwidth, maxheight))
+    # The card's words in the story's language, whatever language the request's own address is in.
+    with translation.override(story.locale.language_code):
+        data = answer(story, call_to_action.cta_for(request), width, height, maxwidth, maxheight)
+    response = JsonResponse(data)
     # Consumers on other sites read this with fetch() as well as from their servers.
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=CACHE_AGE)

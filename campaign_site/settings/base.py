@@ -335,6 +335,10 @@ CRIMESTOPPERS_DEFAULTS = {
     "quick_exit_url": env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
 }
 
+# Where share cards find fonts for Arabic, Urdu and Bengali besides Debian's /usr/share/fonts/truetype/noto
+# (`make share-card-fonts` installs fonts-noto-core); used on the server only.
+SHARE_CARD_FONT_DIR = env_str("SHARE_CARD_FONT_DIR", str(BASE_DIR / ".local" / "fonts"))
+
 # --- Films (films/) ---------------------------------------------------------------------------------------------
 
 FILM_MAX_UPLOAD_BYTES = env_int("FILM_MAX_UPLOAD_MB", 200) * 1024 * 1024

@@ -65,3 +65,12 @@ def english_url(page=None):
         if link.code == catalog.DEFAULT:
             return link.url
     return "/"
+
+
+@register.simple_tag
+def default_caption_language(film):
+    """The captions a film starts with: the page's language when the film has captions in it, else English ("en")."""
+    language = (translation.get_language() or catalog.DEFAULT).split("-")[0]
+    if language != "en" and film is not None and any(t.language == language for t in film.caption_tracks.all()):
+        return language
+    return "en"
