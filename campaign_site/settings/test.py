@@ -21,3 +21,17 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 WAGTAIL_2FA_REQUIRED = False
 # Django's test client logs in without a request, which axes refuses; the throttling tests switch it on.
 AXES_ENABLED = False
+
+# SQLite tests use a file, not memory: with an in-memory database Django hands the live server's request threads the
+# test's one connection, and the admin's concurrent requests (preview, autosave, editing sessions) then fail with
+# "database table is locked". With a file each thread has its own connection and waits its turn (timeout, WAL).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    # One file per test process (checkouts and runs side by side never share one); the run deletes it at its end.
+    test_db = Path(tempfile.gettempdir()) / f"campaign-test-{os.getpid()}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(test_db)}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"}
+    )
