@@ -108,11 +108,23 @@ def import_po(po, user=None, publish=False):
         # Saved as a draft revision, then published here from a fresh copy if asked: wagtail-localize would publish
         # when the outermost transaction commits, from the copy it holds, whose tree counts may be stale by then
         # (a page translated before its children would lose them from the tree).
+        existing = Page.objects.filter(
+            translation_key=translation.source.object_id, locale=translation.target_locale
+        ).first()
+        live_revision = existing.specific.live_revision if existing is not None and existing.live else None
         translation.save_target(user=user, publish=False)
         page = Page.objects.get(translation_key=translation.source.object_id, locale=translation.target_locale)
         if publish:
             page.specific.get_latest_revision().publish(user=user)
             page.refresh_from_db()
+        elif live_revision is not None:
+            # wagtail-localize writes the new words into the page's own row as well as a draft revision, which
+            # would put them live unreviewed: the row goes back to what was published, the draft stays for review.
+            draft = page.specific.get_latest_revision()
+            published = live_revision.as_object()
+            published.has_unpublished_changes = True
+            published.latest_revision = draft
+            published.save(clean=False)
     return page.specific
 
 
