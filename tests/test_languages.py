@@ -344,3 +344,23 @@ def test_share_cards_are_drawn_per_language_with_shaping(client, translated_demo
     name = urlsplit(cards["ar"]).path.removeprefix(settings.MEDIA_URL)
     with default_storage.open(name) as handle:
         assert Image.open(BytesIO(handle.read())).size == (1200, 630)
+
+
+@pytest.mark.django_db
+def test_films_start_with_captions_in_the_page_language_when_they_have_them(client, translated_demo_site):
+    from django.core.files.base import ContentFile
+
+    from films.models import FilmCaptionTrack
+
+    film = StoryPage.objects.get(slug="lillian", locale__language_code="en-gb").film
+    track = FilmCaptionTrack(film=film, language="ar", label="العربية")
+    track.file.save("lillian.ar.vtt", ContentFile(b"WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nmarhaban\n"), save=False)
+    track.save()
+
+    def tracks(url):
+        return re.findall(r'<track kind="captions" srclang="([^"]+)"[^>]*?( default)?>', get(client, url)[1])
+
+    assert tracks("/ar/stories/lillian/") == [("en", ""), ("ar", " default")]
+    assert tracks("/stories/lillian/") == [("en", " default"), ("ar", "")]
+    # No Urdu captions yet: the Urdu page starts with English ones.
+    assert tracks("/ur/stories/lillian/") == [("en", " default"), ("ar", "")]
