@@ -262,6 +262,8 @@ def test_translator_po_round_trip_shows_in_the_admin_as_a_draft(client, translat
     editor = client.get(f"/{settings.ADMIN_PATH}/pages/{arabic.pk}/edit/").content.decode()
     # wagtail-localize's translation editor carries the strings as JSON (non-ASCII as \u escapes).
     assert REVISED in editor or json.dumps(REVISED)[1:-1] in editor
+    # The admin marks the page as a draft translation awaiting review.
+    assert "Draft translation awaiting professional review" in editor
     # The same file published at once.
     call_command("import_translation_po", str(out), publish=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.logout()
