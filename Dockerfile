@@ -8,15 +8,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
     PORT=8000 \
     GUNICORN_BIND=0.0.0.0:8000 \
-    WEB_CONCURRENCY=3 \
+    WEB_CONCURRENCY=2 \
     STATIC_ROOT=/app/staticfiles \
     PAGE_CACHE_DIR=/tmp/page-cache
 
 WORKDIR /app
 
-# Fonts for share cards in Arabic, Urdu and Bengali (drawn on the server; visitors download no font). The interface
-# catalogs' .mo files are committed (`make messages`), so the image needs no gettext.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-core && rm -rf /var/lib/apt/lists/*
+# Share cards in Arabic, Urdu and Bengali are drawn with Debian's Noto fonts; the partner kit's posters and brief are
+# set in Debian's DejaVu fonts (KIT_FONT_DIR). Both are drawn on the server; visitors download no font. The clip's
+# ffmpeg comes from imageio-ffmpeg in the lock, and the interface catalogs' .mo files are committed (`make messages`),
+# so nothing else (no gettext) is needed from apt.
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-noto-core \
+    fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 
 # Exactly the locked versions, every file checked against its hash: a changed file fails the build (`make lock`
 # writes requirements.lock from requirements.txt). Wheels exist for every locked package on this platform
@@ -42,5 +45,6 @@ EXPOSE 8000
 # the first allowed host name, as Django refuses requests for any other host.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["python", "-c", "import os, urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/healthz', headers={'Host': os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0]}), timeout=4)"]
 
-# Workers from WEB_CONCURRENCY; --max-requests with jitter, timeouts and the address-free access log are in the conf.
+# gthread workers (WEB_CONCURRENCY, set here because a container's CPU quota is not what cpu_count() sees) with
+# threads, keep-alive, preload, no recycling, timeouts and the address-free access log: all in the conf.
 CMD ["gunicorn", "-c", "campaign_site/gunicorn.conf.py", "campaign_site.wsgi"]

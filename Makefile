@@ -14,7 +14,7 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
 	SITE_URL=http://127.0.0.1:$(PORT) \
 	SECURE_SSL_REDIRECT=false COOKIE_SECURE=false PORT=$(PORT)
 
-.PHONY: run test test-python test-postgres test-browser-deps lint check audit lock bench bench-deps clean
+.PHONY: run test test-python test-postgres test-browser-deps test-kit-deps kit-deps lint check audit lock bench bench-deps lighthouse clean
 
 # Installs come from the lock files only, every file checked against its hash: a changed file fails the install.
 # requirements.txt and requirements-dev.txt are what people edit; `make lock` compiles them into the locks.
@@ -56,7 +56,7 @@ lock: | $(VENV)/bin/pip-compile
 # the site needs no gettext. tests/test_languages.py fails if a .mo file does not match its .po file.
 MESSAGE_LANGUAGES := bn ar ur pl ro tr
 MESSAGE_IGNORE := .venv/* editorial/* evaluation/* tests/* bench/* scripts/* staticfiles/* media/* demo/* \
-	node_modules/* test-artifacts/* insights/* operations/* tools/*
+	node_modules/* test-artifacts/* insights/* tools/*
 .PHONY: messages gettext-deps share-card-fonts
 gettext-deps:
 	@command -v msgmerge >/dev/null || { \
@@ -79,7 +79,19 @@ messages: $(VENV)/.runtime gettext-deps
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: $(VENV)/.runtime .local/secret-key share-card-fonts
+# The partner kit's fonts (Debian's DejaVu; see docs/partners.md). Without them the site runs and the kit waits.
+kit-deps:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-dejavu-core; \
+	  else echo "The partner kit needs fonts: sudo apt-get install --no-install-recommends fonts-dejavu-core (or set KIT_FONT_DIR)" >&2; fi; }
+
+# The partner kit's tests print posters (pdftoppm, pdftotext from poppler-utils) and scan their QR codes (zbarimg).
+test-kit-deps: kit-deps
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils zbar-tools; \
+	  else echo "Install first: sudo apt-get install --no-install-recommends poppler-utils zbar-tools" >&2; exit 1; fi; }
+
+run: $(VENV)/.runtime .local/secret-key kit-deps share-card-fonts
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo_content
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
@@ -95,10 +107,10 @@ test-browser-deps:
 
 # pytest-xdist: one worker per core, each with its own demo site and test database (TEST_WORKERS=0: no workers).
 TEST_WORKERS ?= auto
-test: $(VENV)/.dev test-browser-deps share-card-fonts
+test: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
-test-postgres: $(VENV)/.dev test-browser-deps share-card-fonts
+test-postgres: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
 	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS)
 
 # The same checks as the pre-commit hooks (.pre-commit-config.yaml), reporting without changing any file.
@@ -132,6 +144,12 @@ DURATION ?= 20
 SOAK ?= 300
 bench: $(VENV)/.runtime .local/secret-key bench-deps
 	$(PY) bench/load.py --port $(PORT) --duration $(DURATION) --soak $(SOAK)
+
+# Lighthouse (mobile) on each public page type, served as `make run` serves it; installs Lighthouse with npm into
+# .local/lighthouse the first time. Scores go in docs/benchmarks.md.
+LIGHTHOUSE_PORT ?= 8320
+lighthouse: $(VENV)/.runtime .local/secret-key test-browser-deps
+	$(PY) bench/lighthouse.py --port $(LIGHTHOUSE_PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -121,7 +121,9 @@ def main():
             ("event (POST)", f"{base}/events/", ROOT / "bench" / "events.lua"),
         ]
         workers = os.environ.get("WEB_CONCURRENCY", "default")
-        print(f"wrk, 16 connections, {args.duration}s each, gunicorn workers: {workers}")
+        threads = os.environ.get("GUNICORN_THREADS", "default")
+        print(f"wrk, 16 connections, {args.duration}s each, gunicorn workers: {workers}, threads: {threads}")
+        print(f"load average before: {os.getloadavg()}")
         print(f"{'endpoint':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>10}{'requests':>10}")
         results = {}
         for name, url, script in endpoints:
@@ -138,10 +140,26 @@ def main():
                 f"{name:<24}{result['rate']:>10.0f}{result['p50']:>10.1f}{result['p99']:>10.1f}"
                 f"{result['errors']:>10}{result['requests']:>10}"
             )
-        if "story" in results and "static CSS (baseline)" in results:
-            ratio = results["story"]["rate"] / results["static CSS (baseline)"]["rate"]
-            story_p99 = results["story"]["p99"]
-            print(f"story / static rate: {ratio:.2f} (target >= 0.5); story p99 {story_p99:.1f} ms (target < 50)")
+        static_url = f"{base}{css.group(1)}" if css else None
+        if static_url:
+            # The targets (issue 14) hold at 64 connections too: the static file and the story page again.
+            for name, url in (("static CSS, 64 conn.", static_url), ("story, 64 conn.", story)):
+                result = results[name] = run_wrk(url, 64, args.duration)
+                print(
+                    f"{name:<24}{result['rate']:>10.0f}{result['p50']:>10.1f}{result['p99']:>10.1f}"
+                    f"{result['errors']:>10}{result['requests']:>10}"
+                )
+        for suffix, static_name, story_name in (
+            ("16", "static CSS (baseline)", "story"),
+            ("64", "static CSS, 64 conn.", "story, 64 conn."),
+        ):
+            if story_name in results and static_name in results:
+                ratio = results[story_name]["rate"] / results[static_name]["rate"]
+                print(
+                    f"{suffix} connections: story / static rate {ratio:.2f} (target >= 0.5); story p99 "
+                    f"{results[story_name]['p99']:.1f} ms, static p99 {results[static_name]['p99']:.1f} ms "
+                    "(target <= 50)"
+                )
 
         if args.soak:
             master = gunicorn_master(make)
@@ -171,6 +189,7 @@ def main():
             )
             if len(samples) > 2:
                 print(f"  RSS first {samples[1]:.1f} MB, last {samples[-1]:.1f} MB")
+        print(f"load average after: {os.getloadavg()}")
     finally:
         os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=30)

@@ -20,6 +20,7 @@ from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
 settings.INSIGHTS_BURST_RATE = settings.INSIGHTS_BURST_CAPACITY = 10**6
+settings.INSIGHTS_WINDOW_CAP = settings.INSIGHTS_VIEW_WINDOW_CAP = 10**6
 client = Client()
 body = json.dumps({"e": "page_view", "p": int(os.environ.get("PAGE_ID", "5")), "c": "radio"})
 

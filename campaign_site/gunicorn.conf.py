@@ -4,12 +4,32 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# gthread workers: each thread answers one request while the worker keeps idle keep-alive connections open, so a
+# burst of connections queues in no TCP backlog and a slow reader ties up one thread, not a process. Threads share one
+# worker's memory; 2 workers × 8 threads on 2 cores measured best (docs/benchmarks.md).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Only a worker that stops answering its master is killed after `timeout`: a gthread worker streaming a film to a
+# slow client keeps answering, so the stream is not cut.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# Recycle workers now and then so a slow leak can never grow; jitter keeps them from restarting together.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Django and Wagtail are imported once in the master and shared by the forked workers: a worker starts in
+# milliseconds, not after seconds of imports while requests queue for it.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true", "yes", "on"}
+# No recycling by default: recycling every 2,000 requests re-imported Wagtail under load (p99 of 2 s). Measured with
+# the soak in docs/benchmarks.md, memory stays flat. A deployment that wants it sets GUNICORN_MAX_REQUESTS, and the
+# jitter (half of it by default) keeps workers from restarting together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", str(max_requests // 2)))
+# gunicorn ≥ 25.1 opens a control socket (`gunicornc`) in $XDG_RUNTIME_DIR or ~/.gunicorn by default: one path for
+# every gunicorn of the account, so several servers on one machine (tests, a scale-out) would take it from each other.
+# Nothing here uses it; GUNICORN_CONTROL_SOCKET names a path to turn it on.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "") or None
+control_socket_disable = not control_socket
+if control_socket is None:
+    del control_socket
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
@@ -23,3 +43,11 @@ errorlog = "-"
 # own lines, and the same redaction of addresses and query strings either way (operations/gunicorn_logging.py,
 # docs/deployment.md).
 logger_class = "operations.gunicorn_logging.SiteLogger"
+
+
+def post_fork(server, worker):
+    """A connection the master opened while preloading must not be shared by the forked workers."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        connection.close()

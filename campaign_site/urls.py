@@ -27,4 +27,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "operations.error_pages.bad_request"
+handler403 = "operations.error_pages.permission_denied"
 handler500 = "campaign_site.error_views.server_error"

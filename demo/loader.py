@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -126,7 +127,6 @@ def story(index, data):
     if existing:
         attach_film_once(existing)
         return existing
-    name = data["mother_name"] or f"{data['son_name']}'s mother"
     portrait = placeholder_image(
         f"Placeholder portrait: {data['slug']}",
         f"{data['slug']}-portrait.jpg",
@@ -134,7 +134,7 @@ def story(index, data):
         data["colour"],
         ["Placeholder portrait", "not a photograph"],
     )
-    narrative = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in data["paragraphs"]]
+    narrative = [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in data["paragraphs"]]
     if data["post"]:
         narrative.append({"type": "public_post", "value": data["post"]})
     if not narrative:
@@ -153,7 +153,7 @@ def story(index, data):
         summary=data["summary"],
         placeholder_note=data["placeholder_note"],
         portrait=portrait,
-        portrait_alt=f"Placeholder image, not a photograph of anyone. The portrait of {name} goes here.",
+        portrait_alt=f"Placeholder portrait, not a photograph of {data['portrait_of']}.",
         film=film(data["slug"], story_poster(data["slug"], data["colour"])),
         narrative=narrative,
     )

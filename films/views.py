@@ -35,5 +35,6 @@ def captions(request, pk, language):
     except OSError:
         raise Http404("No such captions") from None
     response = HttpResponse(body, content_type="text/vtt; charset=utf-8")
-    response["Cache-Control"] = f"public, max-age={CAPTIONS_MAX_AGE}"
+    # Browsers a minute (captions of a withdrawn story must go within one), the CDN an hour (purged on unpublish).
+    response["Cache-Control"] = f"public, max-age=60, s-maxage={CAPTIONS_MAX_AGE}"
     return response

@@ -35,6 +35,26 @@ class DailyCount(models.Model):
         return f"{self.day} page {self.page_id} {self.event} via {self.channel}: {self.count}"
 
 
+class CappedBurst(models.Model):
+    """How many events of one kind, for one page, on one day, the endpoint refused as part of a burst.
+
+    Written only when the burst limits refuse something (insights/guards.py), so a day with a row here is a day whose
+    figures met a flood: the dashboard marks it. Like the counters, it holds no visitor, address or time of day.
+    """
+
+    day = models.DateField()
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    event = models.CharField(max_length=30, choices=EVENT_CHOICES)
+    refused = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "page", "event"], name="insights_one_capped_per_key")]
+        verbose_name = "capped burst"
+
+    def __str__(self):
+        return f"{self.day} page {self.page_id} {self.event}: {self.refused} refused"
+
+
 @register_setting(icon="list-ul")
 class InsightsSettings(BaseSiteSetting):
     """Switches for the anonymous awareness poll on story pages."""

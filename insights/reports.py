@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Sum
 from wagtail.models import Page
 
-from .models import DailyCount
+from .models import CappedBurst, DailyCount
 from .vocabulary import EVENTS, FILM_FUNNEL, SHARE_EVENTS, channel_labels
 
 CSV_HEADER = ["day", "page_id", "page_title", "page_url_path", "event", "channel", "count"]
@@ -125,6 +125,27 @@ def language_figures(rows):
     )
 
 
+def capped_bursts(start, end, titles=None):
+    """Days on which the burst limits refused events, oldest first: the figures of those days met a flood.
+
+    One dict per day, page and event: day, page title, event label and how many were refused.
+    """
+    rows = CappedBurst.objects.filter(day__gte=start, day__lte=end).order_by("day", "page_id", "event")
+    rows = list(rows.values_list("day", "page_id", "event", "refused"))
+    titles = dict(titles or {})
+    missing = {page_id for _, page_id, _, _ in rows} - set(titles)
+    titles.update(Page.objects.filter(id__in=missing).values_list("id", "title"))
+    return [
+        {
+            "day": day,
+            "page": titles.get(page_id, f"Deleted page {page_id}"),
+            "event": EVENTS.get(event, event),
+            "refused": refused,
+        }
+        for day, page_id, event, refused in rows
+    ]
+
+
 def summary(start, end, launch_date=None):
     rows = counters(start, end)
     totals = totals_by_event(rows)
@@ -198,6 +219,8 @@ def summary(start, end, launch_date=None):
         "pages": pages,
         "channels": channels,
         "launch": before_after(rows, start, end, launch_date),
+        "capped": (capped := capped_bursts(start, end, titles)),
+        "capped_days": {entry["day"] for entry in capped},
     }
 
 

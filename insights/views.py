@@ -95,7 +95,7 @@ def _count(page_id, event, channel):
     """Count one event; returns the HTTP status for the beacon."""
     if page_id not in live_page_ids.get():
         return 400
-    if not burst_limit.allow(page_id):
+    if not burst_limit.allow(page_id, event):
         return 429
     counters.increment(page_id, event, normalise_channel(channel))
     return 204

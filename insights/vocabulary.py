@@ -27,6 +27,8 @@ EVENTS = {
 }
 EVENT_CHOICES = list(EVENTS.items())
 FILM_FUNNEL = ("film_started", "film_25", "film_50", "film_75", "film_100")
+# Arrivals: one per page load, so far more frequent than any tap or share (the burst limits allow more of them).
+VIEW_EVENTS = ("page_view", "embed_viewed")
 SHARE_EVENTS = tuple(f"share_{network}" for network in SHARE_NETWORKS)
 
 # Fixed channels; partner codes (partners.Partner.code) are added at request time.

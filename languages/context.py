@@ -8,5 +8,10 @@ from .messages import site_messages
 
 
 def language_context(request):
+    return without_request()
+
+
+def without_request():
+    """The same, for the error pages rendered without a request (and so without context processors)."""
     language = translation.get_language() or catalog.DEFAULT
     return {"home_url": catalog.prefix(language) + "/", "site_messages": site_messages()}

@@ -6,4 +6,4 @@ class OperationsConfig(AppConfig):
     verbose_name = "Production operations: headers, page cache, health, admin hardening"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import login_throttle, signals  # noqa: F401

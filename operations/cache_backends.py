@@ -10,11 +10,15 @@ import logging
 import time
 
 from django.core.cache.backends.redis import RedisCache
+from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+# Sent (sender: the cache) by the first call that succeeds after an outage this process saw: writes made during the
+# outage were lost, e.g. the page cache's expiry on a publish (operations/page_cache.py replays it).
+cache_recovered = Signal()
 
 
 class TolerantRedisCache(RedisCache):
@@ -51,6 +55,7 @@ class TolerantRedisCache(RedisCache):
         if state["in_outage"]:
             logger.warning("Cache reachable again")
             state["in_outage"] = False
+            cache_recovered.send(sender=self)
         return result
 
     def add(self, *args, **kwargs):

@@ -14,9 +14,20 @@ and email addresses that a library may have put in its message. Plain stdlib: gu
 
 import json
 import logging
+import logging.config
 from datetime import UTC, datetime
 
 from .redaction import path_without_query, redact
+
+
+def configure_logging(config):
+    """Django's LOGGING_CONFIG: the dictionary config, and Python's warnings sent through it.
+
+    Without this a warning (Django's CacheKeyWarning names the whole cache key, query string and all) is printed
+    raw to stderr, past every formatter and so past the redaction. Django 5.2 does not capture them itself.
+    """
+    logging.config.dictConfig(config)
+    logging.captureWarnings(True)
 
 
 class JSONFormatter(logging.Formatter):

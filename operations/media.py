@@ -3,6 +3,7 @@
 import mimetypes
 import re
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
@@ -10,7 +11,14 @@ from django.utils._os import safe_join
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from .withdrawal import WITHDRAWN_PREFIX
+
 RANGE_PATTERN = re.compile(r"^bytes=(\d*)-(\d*)$")
+# Wagtail's renditions live under images/, named after the original file, the focal point and the filter; the
+# storage never overwrites a file (it picks a new name), so the bytes at a rendition's address never change: a
+# browser or CDN may keep them for a year without asking again.
+RENDITIONS_PREFIX = "images/"
+RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 mimetypes.add_type("text/vtt", ".vtt")
 mimetypes.add_type("video/webm", ".webm")
 mimetypes.add_type("image/avif", ".avif")
@@ -36,6 +44,9 @@ def parse_range(header, size):
 
 @require_safe
 def serve_media(request, path):
+    # Media of unpublished stories (operations/withdrawal.py) are kept, never served.
+    if path.startswith(WITHDRAWN_PREFIX):
+        raise Http404("No such file")
     try:
         full_path = safe_join(str(default_storage.location), path)
         handle = open(full_path, "rb")  # noqa: SIM115 - FileResponse closes it
@@ -59,7 +70,14 @@ def serve_media(request, path):
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "public, max-age=86400"
+    # A rendition's bytes never change at its address: a year, immutable. Other media: browsers a minute (a withdrawn
+    # story's film must go within one), the CDN a day, and it is purged. A withdrawn rendition is moved to a secret
+    # name, so its old address answers 404 here and is purged from the CDN within the minute too.
+    response["Cache-Control"] = (
+        RENDITION_CACHE_CONTROL
+        if path.startswith(RENDITIONS_PREFIX)
+        else f"public, max-age={settings.MEDIA_BROWSER_MAX_AGE}, s-maxage={settings.MEDIA_CDN_MAX_AGE}"
+    )
     response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
     return response
 

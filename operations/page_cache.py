@@ -9,14 +9,28 @@ the Redis database (rate limits, the call-to-action copy the 500 page reads).
 
 The lookup happens before sessions, authentication and any view, so a cached page is served without touching the
 database: pages already in the cache keep serving while PostgreSQL is down.
+
+The key is the host and path plus only the query parameters the view reads (a view names them in its
+`page_cache_query` attribute; pages read none). Tracking parameters (`gclid`, `fbclid`, `utm_*`), the insights
+script's `?via=` (read in the browser) and junk all share the page's one entry, so the number of entries is bounded
+by the number of pages, not by what visitors append; the query string never becomes part of a key.
+
+Short addresses (`/lillian`, Wagtail redirects) are stored too, so they keep working while the database is down.
 """
 
+import hashlib
 import logging
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.dispatch import receiver
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 
+from sharing.short_links import carry_channel
+
+from .cache_backends import cache_recovered
 from .privacy_headers import is_admin_request
 
 logger = logging.getLogger(__name__)
@@ -24,7 +38,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 # Requests carrying one of these cookies belong to a signed-in editor: never served from, nor stored in, the cache.
 STAFF_COOKIES = ("sessionid", "csrftoken")
-MAX_CACHEABLE_QUERY = 512
+# Redirects worth keeping: Wagtail's (short addresses). Django's slash-appending one (`/anything` -> `/anything/`)
+# answers any path at all, so storing it would let a visitor grow the cache without bound.
+CACHEABLE_REDIRECTS = (301, 302, 307, 308)
 NEVER_CACHED_PREFIXES = ("/events/", "/healthz", "/media/", "/documents/", "/static/")
 
 
@@ -34,7 +50,10 @@ def page_cache():
 
 def current_generation():
     try:
+        expiries = _expired_after_outage
         generation = page_cache().get(GENERATION_KEY)
+        if expiries != _expired_after_outage:  # that very call ended an outage and expired the pages: read again
+            generation = page_cache().get(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - any cache failure means "no cache", never an error page
         logger.warning("Page cache unavailable")
         return None
@@ -48,14 +67,32 @@ def current_generation():
 
 
 def bump_generation():
-    """Expires every cached page in every process that shares this cache."""
+    """Expires every cached page in every process that shares this cache. False when the cache could not be reached
+    (then every process that saw the outage bumps again when the cache returns: `expire_after_outage`)."""
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        bumped = cache.incr(GENERATION_KEY) is not None  # the tolerant Redis backend answers None in an outage
     except ValueError:
-        cache.add(GENERATION_KEY, 2, None)
+        bumped = bool(cache.add(GENERATION_KEY, 2, None))
     except Exception:  # noqa: BLE001 - a cache outage must never block a publish
-        logger.warning("Could not expire the page cache")
+        bumped = False
+    if not bumped:
+        logger.warning("Could not expire the page cache now; it is expired when the cache is reachable again")
+    return bumped
+
+
+@receiver(cache_recovered)
+def expire_after_outage(sender, **kwargs):
+    """A publish made while the cache was unreachable could not expire the pages it holds (they survive a blip in
+    Redis's memory). So every process that saw the outage expires them once the cache answers again: the first cache
+    call after the outage ends, at most the backend's retry interval (5 s) after Redis returns. The price, every page
+    rendered once more after each outage, is a few dozen renders."""
+    global _expired_after_outage  # noqa: PLW0603 - a counter current_generation() compares
+    bump_generation()
+    _expired_after_outage += 1
+
+
+_expired_after_outage = 0
 
 
 def public_cache_control():
@@ -73,13 +110,19 @@ def request_is_cacheable(request):
         return False
     if any(name in request.COOKIES for name in STAFF_COOKIES):
         return False
-    if request.headers.get("Authorization"):
+    return not request.headers.get("Authorization")
+
+
+def response_is_cacheable(request, response):
+    if response.streaming or response.cookies:
         return False
-    return len(request.META.get("QUERY_STRING", "")) <= MAX_CACHEABLE_QUERY
-
-
-def response_is_cacheable(response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if response.status_code in CACHEABLE_REDIRECTS:
+        location = urlsplit(response.get("Location", ""))
+        if location.path == request.path + "/":
+            return False  # Django's APPEND_SLASH (which keeps the query string): any path at all gets one
+        if location.query:
+            return False  # it carries this request's ?via= code: the bare redirect is kept, each code added on a hit
+    elif response.status_code != 200:
         return False
     cache_control = response.get("Cache-Control", "")
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -89,8 +132,21 @@ def response_is_cacheable(response):
     return vary <= {"accept-encoding", "cookie"}
 
 
+def query_params_used(request):
+    """The view's own query parameters (sorted, as a query string) for the key; every other parameter is ignored."""
+    try:
+        names = getattr(resolve(request.path_info).func, "page_cache_query", ())
+    except Resolver404:
+        return ""
+    return urlencode(sorted((name, request.GET[name]) for name in names if name in request.GET))
+
+
 def cache_key(request, generation):
-    return f"page:{generation}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
+    """A fixed-length digest: what a visitor puts in the path never reaches a key (nor the warnings Django's cache
+    backends log about long or odd keys, which would carry it into the logs)."""
+    query = query_params_used(request)
+    address = f"{request.scheme}:{request.get_host()}:{request.path}" + (f"?{query}" if query else "")
+    return f"page:{generation}:{hashlib.sha256(address.encode('utf-8', 'surrogateescape')).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -108,11 +164,11 @@ class PageCacheMiddleware:
             if key:
                 stored = self._read(key)
                 if stored is not None:
-                    return stored
+                    return carry_channel(request, stored)
 
         response = self.get_response(request)
         self._set_cache_control(request, response)
-        if key and response_is_cacheable(response):
+        if key and response_is_cacheable(request, response):
             self._store(key, response)
         elif key:
             response["X-Page-Cache"] = "bypass"
@@ -125,7 +181,12 @@ class PageCacheMiddleware:
             return
         if response.has_header("Cache-Control"):
             return
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.cookies:
+        # Short addresses are editable, so their redirects get the page lifetimes too (a bare 301 is kept by
+        # browsers for good).
+        shareable = response.status_code == 200 or (
+            response.status_code in CACHEABLE_REDIRECTS and response_is_cacheable(request, response)
+        )
+        if request.method in ("GET", "HEAD") and shareable and not response.cookies:
             response["Cache-Control"] = public_cache_control()
         elif response.status_code >= 500:
             response["Cache-Control"] = "no-store"

@@ -3,8 +3,9 @@
 Public responses (anonymity is the product): no cookie ever (sessions and CSRF exist only for signed-in staff, whatever
 a template or an app tries to set), no `Vary: Cookie` (public pages are the same for everyone, and a CDN must share one
 copy), the strict public Content-Security-Policy. Admin responses: `Referrer-Policy: same-origin` (the site-wide
-`no-referrer` makes browsers post `Origin: null`, which the CSRF check refuses), the admin's looser policy, and the
-user agent dropped from the request before django-axes can store it with a failed login (it has no setting for that).
+`no-referrer` makes browsers post `Origin: null`, which the CSRF check refuses), the admin's looser policy,
+`X-Robots-Tag: noindex`, and the user agent dropped from the request, so nothing in the admin (sign-in throttling
+included) can store it.
 
 Why a small middleware of our own and not django-csp: we need exactly two fixed policies chosen by path (public site
 and Wagtail admin), plus one per-response rule (responses marked frameable with Django's `xframe_options_exempt`, the
@@ -139,6 +140,8 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         if admin:
             response.headers["Referrer-Policy"] = "same-origin"
+            # Keeps the admin out of search results without naming its path in robots.txt.
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
             policy = self.admin_policy
         else:
             response.cookies.clear()

@@ -2,21 +2,33 @@
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from films.models import Film, FilmCaptionTrack
-from partners.models import Partner
+from partners.models import Partner, PartnerToolkitPage
+from sharing.kit import kit_files_made
+from stories.models import StoryPage
 
 from .invalidation import content_changed, every_public_url, urls_showing
+from .withdrawal import restore_story_media, withdraw_story_media
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, StoryPage):
+        restore_story_media(instance)  # a story published again after a withdrawal
     content_changed(urls_showing(instance))
+
+
+@receiver(page_unpublished)
+def page_withdrawn(sender, instance, **kwargs):
+    # A family withdrawing consent: the story's film, captions, portrait and renditions leave public reach with it.
+    media_urls = withdraw_story_media(instance) if isinstance(instance, StoryPage) else []
+    content_changed(urls_showing(instance) + media_urls)
 
 
 # The old addresses must go from the CDN too, and are only known before the change. Signals for the "before" and
@@ -47,9 +59,10 @@ def page_deleted(sender, instance, **kwargs):
 
 
 # Shown on pages without being pages: site settings (the phone number and form link are on every page, the poll on
-# every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards).
-# They change rarely, so expiring every page is simpler and safer than tracking where each appears.
-SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner)
+# every story), films and their captions, partners (the toolkit), images (portraits, posters, share cards), and
+# redirects (short addresses, which the page cache stores). They change rarely, so expiring every page is simpler and
+# safer than tracking where each appears.
+SHOWN_ON_PAGES = (Film, FilmCaptionTrack, Partner, Redirect)
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
@@ -65,3 +78,11 @@ def shown_content_changed(sender, instance, raw=False, update_fields=None, creat
         return
     if isinstance(instance, (BaseSiteSetting, *SHOWN_ON_PAGES, get_image_model())):
         content_changed(every_public_url())
+
+
+@receiver(kit_files_made)
+def partner_kit_made(sender, **kwargs):
+    """The partner kit is built after the change that caused it (partners/kit.py): the toolkit page, which links to
+    the new files, is rendered again."""
+    urls = [url for page in PartnerToolkitPage.objects.live() for url in urls_showing(page)]
+    content_changed(urls)

@@ -1,4 +1,4 @@
-"""robots.txt and /.well-known/security.txt (RFC 9116), built from settings."""
+"""robots.txt, /.well-known/security.txt (RFC 9116) and /favicon.ico."""
 
 import datetime
 import logging
@@ -23,11 +23,14 @@ def _text(lines, max_age):
 
 @require_safe
 def robots_txt(request):
-    """Lets crawlers read the public site, keeps them out of the admin, and names the sitemap."""
+    """Lets crawlers read the public site and names the sitemap.
+
+    It does not name the admin's path: robots.txt is public, and would tell anyone where to guess passwords. Admin
+    answers carry `X-Robots-Tag: noindex, nofollow` instead (operations/privacy_headers.py).
+    """
     return _text(
         [
             "User-agent: *",
-            f"Disallow: /{settings.ADMIN_PATH}/",
             "Allow: /",
             "",
             f"Sitemap: {absolute_url('/sitemap.xml')}",
@@ -67,3 +70,15 @@ def security_txt(request):
     if settings.SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return _text(lines, max_age=3600)
+
+
+# Browsers ask for /favicon.ico whatever the page says (and the embed card's partners' pages never say): a 404
+# there is a console error on every first visit. The file is static/favicon.ico (scripts/make_favicon.py).
+FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
+
+
+@require_safe
+def favicon(request):
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/vnd.microsoft.icon")
+    patch_cache_control(response, public=True, max_age=7 * 86400)
+    return response

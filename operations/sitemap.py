@@ -6,6 +6,7 @@ from operator import or_
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
 from languages.alternates import page_alternates
@@ -39,3 +40,11 @@ class CampaignSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+def sitemap_view(request, **kwargs):
+    """Wagtail's sitemap view; the page cache keys its answer on `?p=` (the sitemap's page) and nothing else."""
+    return sitemap(request, **kwargs)
+
+
+sitemap_view.page_cache_query = ("p",)

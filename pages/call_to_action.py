@@ -18,7 +18,15 @@ from wagtail.models import Page
 from .models import CampaignSettings, KeyPages
 
 CACHE_KEY = "campaign:call-to-action"
-FIELDS = ("phone_display", "phone_tel", "online_form_url", "anonymity_line", "hashtag", "quick_exit_url")
+FIELDS = (
+    "phone_display",
+    "phone_tel",
+    "online_form_url",
+    "youth_service_url",
+    "anonymity_line",
+    "hashtag",
+    "quick_exit_url",
+)
 
 logger = logging.getLogger(__name__)
 _last_known = {}

@@ -14,6 +14,7 @@ from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 TEL_PATTERN = re.compile(r"^\+?[0-9]{3,15}$")
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+DEFAULT_YOUTH_SERVICE_URL = "https://www.fearless.org/"
 
 
 @register_setting(icon="call")
@@ -45,6 +46,13 @@ class CampaignSettings(BaseSiteSetting):
     hashtag = models.CharField(
         max_length=40, default="#HardCallsSaveLives", help_text="Used in share text. Start with #."
     )
+    youth_service_url = models.URLField(
+        "service for under-18s",
+        default=DEFAULT_YOUTH_SERVICE_URL,
+        help_text="Fearless, Crimestoppers' service for young people: linked beside every call-to-action for "
+        "visitors under 18. Leave empty to hide the link.",
+        blank=True,
+    )
     quick_exit_url = models.URLField(
         "quick exit destination",
         default=DEFAULT_QUICK_EXIT_URL,
@@ -59,7 +67,12 @@ class CampaignSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("phone_display"), FieldPanel("phone_tel"), FieldPanel("online_form_url")],
+            [
+                FieldPanel("phone_display"),
+                FieldPanel("phone_tel"),
+                FieldPanel("online_form_url"),
+                FieldPanel("youth_service_url"),
+            ],
             heading="Call to action",
         ),
         MultiFieldPanel(

@@ -13,11 +13,10 @@ from wagtail.snippets.models import register_snippet
 
 from pages import call_to_action
 from pages.blocks import BaseStreamBlock
+from sharing.channels import CODE_PATTERN
+from sharing.kit import kit_for, ready_stories
 from sharing.toolkit import story_kits
 
-# Lower-case letters, digits and hyphens: safe in a URL. Every insights channel (`?via=`) has this form too: the fixed
-# channels and the partner codes (insights/vocabulary.py; static/js/site.js repeats it, checked by a test).
-CODE_PATTERN = r"^[a-z0-9][a-z0-9-]{1,29}$"
 code_validator = RegexValidator(CODE_PATTERN, "Use 2 to 30 lower-case letters, digits or hyphens.")
 
 
@@ -81,5 +80,11 @@ class PartnerToolkitPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = list(Partner.objects.all())
-        context["kits"] = story_kits(context["partners"], call_to_action.cta_for(request))
+        cta = call_to_action.cta_for(request)
+        context["kits"] = story_kits(context["partners"], cta)
+        # The downloadable kit: generic, then one per partner (files are made by partners/kit.py, never here).
+        stories = ready_stories()
+        context["generic_kit"] = kit_for(cta, None, None, stories)
+        for partner in context["partners"]:
+            partner.kit = kit_for(cta, partner.code, partner.name, stories)
         return context

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont, ImageOps, features
 
@@ -32,10 +32,13 @@ CARD_VERSION = "1"  # bump to redraw every card after changing the drawing code
 BACKGROUND = (11, 12, 12)
 HIGHLIGHT = (255, 221, 0)
 WHITE = (255, 255, 255)
+# The campaign's words about the families, as the demo's fact register has them ("campaign.share_description" and
+# "campaign.card_line" in demo/content/facts.toml, with the launch article's sentences behind them).
 DEFAULT_DESCRIPTION = (
-    "Five mothers whose sons were killed by knife crime tell of the hard calls they had to make. "
+    "Five mothers who lost their sons to violence and knife crime tell of the hard calls they had to make. "
     "Know something? Call Crimestoppers, 100% anonymously."
 )
+CAMPAIGN_CARD_LINE = gettext_noop("Five mothers tell of the calls they had to make when they lost their sons.")
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,12 @@ class ShareImage:
     width: int
     height: int
     alt: str
+    name: str = ""  # its name in the default storage (the partner kit's zip reads the file)
+
+
+def not_ready_story(specific):
+    """A story with placeholder text still in what sharing shows: it is described and pictured as the campaign."""
+    return getattr(specific, "ready_to_share", True) is False
 
 
 def description_for(page):
@@ -55,6 +64,8 @@ def description_for(page):
     if page is None:
         return DEFAULT_DESCRIPTION
     specific = page.specific
+    if not_ready_story(specific):
+        return DEFAULT_DESCRIPTION
     for candidate in (
         getattr(specific, "get_meta_description", lambda: "")(),
         specific.search_description,
@@ -195,61 +206,82 @@ def _wrap(draw, text, font, width):
     return lines
 
 
-def draw_card(headline, line, cta, portrait=None, language=catalog.DEFAULT):
-    """Returns JPEG bytes of a 1200x630 card: optional portrait at the left, the words and the CTA at the right.
+def draw_card(headline, line, cta, portrait=None, size=(SHARE_WIDTH, SHARE_HEIGHT), language=catalog.DEFAULT):
+    """Returns JPEG bytes of a card: the portrait beside the words (landscape, the 1200x630 share card) or above
+    them (square and portrait sizes of the partner kit), and the call-to-action at the bottom.
 
     In a language Pillow's default font cannot draw (Arabic, Urdu, Bengali) the words are shaped with that
     script's font (Lettering); right-to-left words start at the right edge of their box.
     """
-    canvas = PILImage.new("RGB", (SHARE_WIDTH, SHARE_HEIGHT), BACKGROUND)
-    left = 64
-    if portrait is not None:
-        canvas.paste(ImageOps.fit(portrait.convert("RGB"), (PORTRAIT_WIDTH, SHARE_HEIGHT)), (0, 0))
-        left = PORTRAIT_WIDTH + 56
+    width, height = size
+    canvas = PILImage.new("RGB", size, BACKGROUND)
+    if width > height:
+        left, top, text_width = 64, 56, width - 64 - 56
+        if portrait is not None:
+            canvas.paste(ImageOps.fit(portrait.convert("RGB"), (PORTRAIT_WIDTH, height)), (0, 0))
+            left = PORTRAIT_WIDTH + 56
+            text_width = width - left - 56
+        scale = 1
+    else:
+        # Taller than wide: the portrait across the top, the words beneath at a size that reads on a phone.
+        scale = width / SHARE_WIDTH * 1.25
+        left, text_width = 64, width - 128
+        words_height = int(height * 0.5) if height > width else int(height * 0.56)
+        top = height - words_height + 40
+        if portrait is not None:
+            canvas.paste(ImageOps.fit(portrait.convert("RGB"), (width, height - words_height)), (0, 0))
+        else:
+            top = 96
     draw = ImageDraw.Draw(canvas)
-    text_width = SHARE_WIDTH - left - 56
+
+    def px(value):
+        return round(value * scale)
+
     with translation.override(language):
         brand = gettext("Hard calls save lives")
         call = f"{gettext('Call Crimestoppers')} {cta['phone_display']}"
         promise = gettext(cta["anonymity_line"])
+    band_top = height - px(164)
+    if height >= 1.7 * width:
+        band_top -= 240  # stories and reels cover their lowest part with buttons: keep the number above them
     if language in SCRIPT_FONTS:
         brand_letters, headline_letters, line_letters = (
-            Lettering(language, 28),
-            Lettering(language, 48),
-            Lettering(language, 30),
+            Lettering(language, px(28)),
+            Lettering(language, px(48)),
+            Lettering(language, px(30)),
         )
-        brand_letters.draw(draw, (left, 52), brand, HIGHLIGHT, text_width)
-        y = 112
+        brand_letters.draw(draw, (left, top - px(4)), brand, HIGHLIGHT, text_width)
+        y = top + px(56)
         for text in headline_letters.wrap(draw, headline, text_width)[:2]:
             headline_letters.draw(draw, (left, y), text, WHITE, text_width)
             y += headline_letters.line_height
-        y += 8
+        y += px(8)
         for text in line_letters.wrap(draw, line, text_width)[:3]:
-            if y > 420:
+            if y > band_top - px(46):
                 break
             line_letters.draw(draw, (left, y), text, WHITE, text_width)
             y += line_letters.line_height
-        draw.rectangle([left, 466, SHARE_WIDTH - 56, 530], fill=HIGHLIGHT)
-        Lettering(language, 30).draw(draw, (left + 20, 478), call, BACKGROUND, text_width - 40)
+        draw.rectangle([left, band_top, width - 56, band_top + px(64)], fill=HIGHLIGHT)
+        Lettering(language, px(30)).draw(draw, (left + 20, band_top + px(12)), call, BACKGROUND, text_width - 40)
         last = f"{promise}  {cta['hashtag']}"
         if brand_letters.width(draw, last) > text_width:
             last = promise  # the hashtag gives way rather than run into the portrait
-        brand_letters.draw(draw, (left, 548), last, WHITE, text_width)
+        brand_letters.draw(draw, (left, band_top + px(82)), last, WHITE, text_width)
     else:
-        draw.text((left, 56), brand.upper(), fill=HIGHLIGHT, font=_font(28))
-        y = 120
-        headline_font = _font(52)
+        draw.text((left, top), brand.upper(), fill=HIGHLIGHT, font=_font(px(28)))
+        y = top + px(64)
+        headline_font = _font(px(52))
         for text in _wrap(draw, headline, headline_font, text_width)[:3]:
             draw.text((left, y), text, fill=WHITE, font=headline_font)
-            y += 64
-        y += 16
-        line_font = _font(30)
+            y += px(64)
+        y += px(16)
+        line_font = _font(px(30))
         for text in _wrap(draw, line, line_font, text_width)[:4]:
             draw.text((left, y), text, fill=WHITE, font=line_font)
-            y += 40
-        draw.rectangle([left, 466, SHARE_WIDTH - 56, 530], fill=HIGHLIGHT)
-        draw.text((left + 20, 478), call, fill=BACKGROUND, font=_font(38))
-        draw.text((left, 552), f"{promise}  {cta['hashtag']}", fill=WHITE, font=_font(28))
+            y += px(40)
+        draw.rectangle([left, band_top, width - 56, band_top + px(64)], fill=HIGHLIGHT)
+        draw.text((left + 20, band_top + px(12)), call, fill=BACKGROUND, font=_font(px(38)))
+        draw.text((left, band_top + px(86)), f"{promise}  {cta['hashtag']}", fill=WHITE, font=_font(px(28)))
     buffer = BytesIO()
     canvas.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
     return buffer.getvalue()
@@ -275,6 +307,13 @@ def stored_card(prefix, inputs, draw):
     return name
 
 
+def share_heading(story):
+    """StoryPage.share_heading in the active language: "Lillian, mother of Quamari", else the story's title."""
+    if story.mother_of:
+        return story.mother_name + gettext(", mother of %(son)s") % {"son": story.son_name}
+    return story.title
+
+
 def card_language():
     """The active language if a card can be drawn in it here, else English (a card of boxes helps no one)."""
     language = translation.get_language() or catalog.DEFAULT
@@ -294,7 +333,7 @@ def campaign_share_image(cta):
     language = card_language()
     with translation.override(language):
         headline = gettext("Calling about knife crime may be hard. There are harder calls.")
-        line = gettext("Five mothers tell of the calls they had to make after their sons were killed.")
+        line = gettext(CAMPAIGN_CARD_LINE)
         alt = gettext("Hard calls save lives. Call Crimestoppers anonymously on %(phone)s.") % {
             "phone": cta["phone_display"]
         }
@@ -304,7 +343,9 @@ def campaign_share_image(cta):
     name = stored_card(
         card_prefix("campaign", language), inputs, lambda: draw_card(headline, line, cta, language=language)
     )
-    return ShareImage(url=absolute_url(default_storage.url(name)), width=SHARE_WIDTH, height=SHARE_HEIGHT, alt=alt)
+    return ShareImage(
+        url=absolute_url(default_storage.url(name)), width=SHARE_WIDTH, height=SHARE_HEIGHT, alt=alt, name=name
+    )
 
 
 def story_share_image(story, cta):
@@ -312,7 +353,7 @@ def story_share_image(story, cta):
     rendition = story.portrait.get_rendition(f"fill-{PORTRAIT_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
     language = card_language()
     with translation.override(language):
-        headline = story.mother_display + gettext(", mother of %(son)s") % {"son": story.son_name}
+        headline = share_heading(story)
         call = gettext("Call Crimestoppers anonymously on %(phone)s.") % {"phone": cta["phone_display"]}
     inputs = (rendition.file.name, headline, story.summary, cta["phone_display"], cta["anonymity_line"], cta["hashtag"])
     if language != catalog.DEFAULT:
@@ -330,19 +371,28 @@ def story_share_image(story, cta):
         width=SHARE_WIDTH,
         height=SHARE_HEIGHT,
         alt=f"{story.title}: {story.summary} {call}",
+        name=name,
     )
 
 
 def override_share_image(image, alt):
     """An editor's uploaded share image, cropped to exactly 1200x630 (uploads are checked to be big enough)."""
     rendition = image.get_rendition(f"fill-{SHARE_WIDTH}x{SHARE_HEIGHT}|format-jpeg")
-    return ShareImage(url=absolute_url(rendition.url), width=rendition.width, height=rendition.height, alt=alt)
+    return ShareImage(
+        url=absolute_url(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=alt,
+        name=rendition.file.name,
+    )
 
 
 def share_image_for(page, cta):
     """The 1200x630 image for a page's og:image: a story's own share image, else a card drawn from its portrait,
     else the campaign card. `page` may be None (pages that are not Wagtail pages)."""
     specific = page.specific if page is not None else None
+    if not_ready_story(specific):
+        return campaign_share_image(cta)
     own_image = getattr(specific, "share_image", None)
     if own_image is not None:
         return override_share_image(own_image, f"{specific.title}: {specific.summary}")

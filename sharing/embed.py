@@ -25,7 +25,8 @@ MIN_HEIGHT = 200
 
 
 def live_story(slug):
-    """The live story with this slug in the language of the address (`/ar/stories/<slug>/embed/` is Arabic)."""
+    """The live, public story with this slug in the language of the address (`/ar/stories/<slug>/embed/` is Arabic)
+    that may be embedded: one with placeholder text still in it has no card yet."""
     story = (
         StoryPage.objects.live()
         .public()
@@ -33,7 +34,7 @@ def live_story(slug):
         .select_related("portrait")
         .first()
     )
-    if story is None:
+    if story is None or not story.ready_to_share:
         raise Http404("No such story")
     return story
 

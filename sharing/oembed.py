@@ -1,9 +1,16 @@
 """oEmbed 1.0 provider at /oembed/ for the story pages (https://oembed.com/).
 
-`url` (required) must be one of our live story pages; `maxwidth`/`maxheight` are positive whole numbers;
-`format` is json (xml is not offered); `lang` (optional) asks for the story's translation into that language, which
-the address's prefix (`/ar/stories/...`) also names. Answers: 200 rich JSON, 400 malformed parameters, 404 not one of
-our stories, 501 unsupported format. Never a 500: every input is checked before it reaches the database.
+`url` (required) must be one of our live story pages that is ready to share (no placeholder text in what a card
+shows: `StoryPage.ready_to_share`); `maxwidth`/`maxheight` are positive whole numbers; `format` is json (empty
+means json; xml is not offered); `lang` (optional) asks for the story's translation into that language, which the
+address's prefix (`/ar/stories/...`) also names. Answers: 200 rich JSON, 400 malformed parameters or an unsupported
+format, 404 not one of our stories, not in that language or not ready to share. The spec suggests 501 for an
+unsupported format, but our public endpoints never answer 5xx (a 5xx is what monitoring pages someone for); 400
+says the same thing to a consumer: not this request. Never a 500: every input is checked before it reaches the
+database.
+
+Nothing a visitor sends creates files or rows without bound: the thumbnail is the share card or the portrait in
+one of PORTRAIT_BOXES, so `maxwidth`/`maxheight` pick one of a few fixed renditions, never a new size per request.
 """
 
 import re
@@ -18,7 +25,7 @@ from wagtail.models import Locale, Site
 
 from languages import catalog
 from pages import call_to_action
-from pages.links import absolute_url, page_url
+from pages.links import absolute_url
 from stories.models import StoryPage
 
 from . import cards, embed
@@ -29,6 +36,9 @@ MAX_URL_LENGTH = 2000
 PATH_PATTERN = re.compile(r"^/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]*$")
 DIMENSION_PATTERN = re.compile(r"^[0-9]{1,6}$")
 PROVIDER_NAME = "Hard calls save lives"
+# The only thumbnails offered: the share card itself (1200x630) when it fits, else the portrait within the largest
+# of these boxes that fits. Each box is one rendition per portrait, made once, whatever sizes consumers ask for.
+PORTRAIT_BOXES = ((600, 600), (300, 300), (150, 150))
 
 
 class BadRequest(Exception):
@@ -80,6 +90,8 @@ def story_for_url(url):
     story = StoryPage.objects.live().public().filter(url_path=url_path).select_related("portrait").first()
     if story is None:
         raise Http404("Not one of our stories")
+    if not story.ready_to_share:
+        raise Http404("This story is not ready to be shared yet")
     return story
 
 
@@ -92,6 +104,8 @@ def in_language(story, language):
     found = story.get_translations(inclusive=True).live().public().filter(locale__language_code=language).first()
     if found is None:
         raise Http404("This story is not published in that language")
+    if not found.specific.ready_to_share:
+        raise Http404("This story is not ready to be shared yet")
     return found.specific
 
 
@@ -104,15 +118,23 @@ def size(maxwidth, maxheight):
     return width, height
 
 
+def thumbnail_box(maxwidth, maxheight):
+    """The largest of PORTRAIT_BOXES within the limits asked for, or None when even the smallest is too big."""
+    for box_width, box_height in PORTRAIT_BOXES:
+        if box_width <= (maxwidth or box_width) and box_height <= (maxheight or box_height):
+            return box_width, box_height
+    return None
+
+
 def thumbnail(story, cta, maxwidth, maxheight):
-    """The share card if it fits the limits asked for, else the portrait scaled down to fit them."""
-    limit_w, limit_h = maxwidth or cards.SHARE_WIDTH, maxheight or cards.SHARE_HEIGHT
+    """The share card if it fits the limits asked for, else the portrait within the largest fixed box that fits."""
     image = cards.share_image_for(story, cta)
-    if image.width <= limit_w and image.height <= limit_h:
+    if image.width <= (maxwidth or image.width) and image.height <= (maxheight or image.height):
         return image.url, image.width, image.height
-    if story.portrait is None:
+    box = thumbnail_box(maxwidth, maxheight)
+    if story.portrait is None or box is None:
         return None
-    rendition = story.portrait.get_rendition(f"max-{limit_w}x{limit_h}|format-jpeg")
+    rendition = story.portrait.get_rendition(f"max-{box[0]}x{box[1]}|format-jpeg")
     return absolute_url(rendition.url), rendition.width, rendition.height
 
 
@@ -124,8 +146,9 @@ def answer(story, cta, width, height, maxwidth, maxheight):
         "width": width,
         "height": height,
         "title": story.title,
-        "author_name": story.mother_name or PROVIDER_NAME,
-        "author_url": page_url(story),
+        # The campaign wrote the card's words; the mothers are its subject, not its authors.
+        "author_name": PROVIDER_NAME,
+        "author_url": absolute_url("/"),
         "provider_name": PROVIDER_NAME,
         "provider_url": absolute_url("/"),
         "cache_age": CACHE_AGE,
@@ -144,9 +167,9 @@ def answer(story, cta, width, height, maxwidth, maxheight):
 
 @require_safe
 def oembed(request):
-    fmt = request.GET.get("format", "json")
+    fmt = request.GET.get("format") or "json"
     if fmt != "json":
-        return error(501, "Only format=json is offered.")
+        return error(400, "Only format=json is offered.")
     url = request.GET.get("url", "")
     if not url:
         return error(400, "The url parameter is required.")
@@ -167,3 +190,7 @@ def oembed(request):
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=CACHE_AGE)
     return response
+
+
+# The page cache keys an answer on these parameters only (operations/page_cache.py); any other is ignored.
+oembed.page_cache_query = ("url", "format", "maxwidth", "maxheight", "lang")

@@ -6,19 +6,31 @@ poster printed last month still leads to it). A story cannot go live without one
 the story publish checks (registered in sharing/wagtail_hooks.py).
 """
 
+import logging
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.text import slugify
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published
 
 from pages.links import absolute_url
+from sharing.channels import CHANNEL_FORMAT
 from stories.models import SHORT_ADDRESS_VALIDATOR, StoryPage
 from stories.publish_guards import Problem
 
 FIELD, LABEL = "short_address", "Short address"
+logger = logging.getLogger(__name__)
+# Where each short address leads, for the 500 page when the database cannot be read (see `lead_without_database`).
+KNOWN_KEY = "short-addresses:known"
+_last_known = {}
 
 
 def _path(name):
@@ -116,3 +128,57 @@ def give_published_story_its_short_address(sender, instance, revision=None, **kw
         if revision is not None:
             revision.content[FIELD] = name
             type(revision).objects.filter(pk=revision.pk).update(content=revision.content)
+
+
+# --- Short addresses while the database is down -----------------------------------------------------------------
+# A poster's /lillian must lead to the story even when PostgreSQL is down. The page cache keeps redirects it has
+# answered, but only for its lifetime and until the next publish; this map of every site-wide permanent redirect is
+# kept in the cache with no expiry (and in this process) whenever one changes, and the 500 page reads it.
+
+
+def remember_short_addresses():
+    global _last_known  # noqa: PLW0603 - this process's copy, for when the cache is down too
+    known = {}
+    for redirect in Redirect.objects.filter(site=None, is_permanent=True).select_related("redirect_page"):
+        link = redirect.link
+        if link:
+            known[redirect.old_path] = link
+    _last_known = known
+    try:
+        cache.set(KNOWN_KEY, known, None)
+    except Exception:  # noqa: BLE001 - the cache being down must never break a save
+        logger.warning("Could not store the short addresses in the cache")
+
+
+@receiver(post_save, sender=Redirect)
+@receiver(post_delete, sender=Redirect)
+@receiver(page_published)
+def short_addresses_changed(sender, raw=False, **kwargs):
+    if not raw:
+        transaction.on_commit(remember_short_addresses)
+
+
+def lead_without_database(path):
+    """Where the short address `path` leads, from the last known map; None when it is not one."""
+    try:
+        known = cache.get(KNOWN_KEY)
+    except Exception:  # noqa: BLE001
+        known = None
+    return (known or _last_known).get(Redirect.normalise_path(path))
+
+
+class ShortAddressRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, keeping the `?via=` channel: a poster's QR code opens /lillian?via=CODE, and the story
+    it leads to must still carry the code for the anonymous counters. Nothing else in the query string is kept."""
+
+    def process_response(self, request, response):
+        return carry_channel(request, super().process_response(request, response))
+
+
+def carry_channel(request, response):
+    """A redirect with the request's `?via=` code added to where it leads, if the code is well formed. Also used by
+    the page cache, which keeps the bare redirect and answers each scan with its own code."""
+    via = request.GET.get("via", "")
+    if response.status_code in (301, 302) and CHANNEL_FORMAT.match(via) and "?" not in response["Location"]:
+        response["Location"] = f"{response['Location']}?{urlencode({'via': via})}"
+    return response

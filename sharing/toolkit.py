@@ -19,10 +19,13 @@ def partner_link(url, partner):
 
 
 def story_kits(partners, cta):
-    """One kit per live story in the page's language; `partners` are the organisations whose own links are listed."""
+    """One kit per live story in the page's language that is ready to share; `partners` are the organisations whose
+    own links are listed."""
     kits = []
     stories = StoryPage.objects.live().public().filter(locale__language_code=translation.get_language())
     for story in stories.select_related("portrait", "share_image").order_by("path"):
+        if not story.ready_to_share:
+            continue  # its post would carry placeholder text into real social posts
         url = page_url(story)
         short = short_address(story)
         kits.append(
@@ -32,7 +35,8 @@ def story_kits(partners, cta):
                 "short_url": short,
                 "post_text": f"{share_text(story, cta)} {cta['hashtag']} {short or url}",
                 "hashtag": cta["hashtag"],
-                "embed_code": str(embed_html(story)),
+                # HTML built (and escaped) once by embed_html; the template shows it as text (components/toolkit_story).
+                "embed_code": embed_html(story),
                 "share_image": share_image_for(story, cta),
                 "partner_links": [(partner, partner_link(url, partner)) for partner in partners],
             }

@@ -22,10 +22,22 @@ EMBED_CARD_PATH = "embed/"
 SHORT_ADDRESS_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9-]{1,49}$", "Use lower-case letters, digits and hyphens, for example 'lillian'."
 )
+# True of every story, so it names no age, weapon or place (the demo's fact register, demo/content/facts.toml,
+# records the article's sentences behind it as "campaign.content_note").
 DEFAULT_CONTENT_NOTE = (
-    "This story is about a young man who was killed with a knife, and about his family's grief. "
-    "You may find it upsetting."
+    "This story is about a mother who lost her son to violence and knife crime. You may find it upsetting."
 )
+
+# Words that mark text as a placeholder for the comms team, in any field of a story.
+PLACEHOLDER_MARKERS = ("placeholder", "to be confirmed")
+# What a story shows wherever it is shared (share text and card, embed card, oEmbed, partner toolkit).
+SHARED_FIELDS = ("title", "summary", "son_name", "mother_name")
+
+
+def is_placeholder(text):
+    """Whether text is (or holds) placeholder wording still to be replaced by the comms team."""
+    lowered = (text or "").lower()
+    return any(marker in lowered for marker in PLACEHOLDER_MARKERS)
 
 
 class StoryIndexPage(Page):
@@ -189,8 +201,47 @@ class StoryPage(Page):
         return super().publish(revision, *args, **kwargs)
 
     @property
+    def son_known(self):
+        return bool(self.son_name) and not is_placeholder(self.son_name)
+
+    @property
+    def confirmed_by_family(self):
+        """Ready to share, and nothing on the story is placeholder any more (its placeholder note is empty and the
+        hard call is the family's own words). Only then is it offered in the partner kit (sharing/kit.py): a poster
+        must never carry words the family has not agreed."""
+        return self.ready_to_share and not self.placeholder_note.strip() and not is_placeholder(self.hard_call)
+
+    @property
     def mother_display(self):
-        return self.mother_name or "Name to be confirmed"
+        """Her name, or a label that reads naturally until the family agrees to it: "Dwayne's mother (name to be
+        confirmed)"."""
+        if self.mother_name:
+            return self.mother_name
+        if self.son_known:
+            return f"{self.son_name.split()[0]}'s mother (name to be confirmed)"
+        return "Name to be confirmed"
+
+    @property
+    def mother_of(self):
+        """Her son's name where a card says "Lillian, mother of Quamari"; empty while her name is not known, so no
+        card reads "Dwayne's mother (name to be confirmed), mother of Dwayne"."""
+        return self.son_name if self.mother_name and self.son_known else ""
+
+    @property
+    def share_heading(self):
+        """The heading where the story is shared: "Lillian, mother of Quamari", else the story's title."""
+        return f"{self.mother_name}, mother of {self.son_name}" if self.mother_of else self.title
+
+    @property
+    def placeholder_shared_fields(self):
+        """The fields sharing would show that still hold placeholder text, for example ["summary"]."""
+        return [field for field in SHARED_FIELDS if is_placeholder(getattr(self, field))]
+
+    @property
+    def ready_to_share(self):
+        """Whether the story may be shared, embedded and offered to partners: none of what sharing shows (title,
+        summary, names) is placeholder text. Until then it has no share links, card, embed, oEmbed or kit."""
+        return not self.placeholder_shared_fields
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -1,9 +1,12 @@
 """Start real app-server processes (gunicorn, production settings) and local service stand-ins for tests."""
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -13,9 +16,31 @@ BIN = Path(sys.executable).parent
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on: any, or one from TEST_PORTS (e.g. `55350-55379`) on a machine shared by several
+    people who each keep to a range."""
+    first, _, last = os.environ.get("TEST_PORTS", "").partition("-")
+    candidates = range(int(first), int(last or first) + 1) if first else [0]
+    for candidate in candidates:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            port = sock.getsockname()[1]
+        if candidate == 0 or not _taken(port):
+            return port
+    raise RuntimeError(f"no free port in TEST_PORTS={os.environ['TEST_PORTS']}")
+
+
+_handed_out = set()
+
+
+def _taken(port):
+    """A port handed out earlier in this session is not free yet, even if its server has not started."""
+    if port in _handed_out:
+        return True
+    _handed_out.add(port)
+    return False
 
 
 def wait_for(url, timeout=60, process=None):
@@ -104,3 +129,111 @@ def stop(process):
         process.wait()
     if getattr(process, "log", None):
         process.log.close()
+
+
+# --- Our own PostgreSQL and Redis, for faults (a hung or stopped server) the shared ones must never suffer ---------
+
+
+class OwnServer:
+    """A server process of the test's own, on its own port and data folder; `pause()` is `kill -STOP` (a hung
+    server: connections are accepted and then nothing is said), `resume()` is `kill -CONT`."""
+
+    def __init__(self, process, port, pid, folder=None):
+        self.process, self.port, self.pid, self.folder = process, port, pid, folder
+
+    def pause(self):
+        os.kill(self.pid, signal.SIGSTOP)
+
+    def resume(self):
+        os.kill(self.pid, signal.SIGCONT)
+
+    def stop(self):
+        self.resume()
+        stop(self.process)
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _as_postgres_user():
+    """PostgreSQL refuses to run as root: as root, run it as the `postgres` account."""
+    if os.geteuid() != 0:
+        return {}
+    import pwd
+
+    account = pwd.getpwnam("postgres")
+    return {"user": account.pw_uid, "group": account.pw_gid}
+
+
+def start_postgres():
+    """A fresh PostgreSQL cluster (initdb) in a new temporary folder (removed by `stop()`), trust auth, listening on
+    127.0.0.1 only. The folder is not under pytest's own (which only its owner may enter, and PostgreSQL may run as
+    another account)."""
+    initdb, postgres = shutil.which("initdb"), shutil.which("postgres")
+    if not (initdb and postgres):
+        raise RuntimeError("initdb and postgres must be on PATH")
+    folder = Path(tempfile.mkdtemp(prefix="test-postgres-"))
+    data = folder / "pgdata"
+    account = _as_postgres_user()
+    if account:
+        os.chown(folder, account["user"], account["group"])
+    made = subprocess.run(
+        [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
+        check=False,
+        capture_output=True,
+        timeout=120,
+        **account,
+    )
+    if made.returncode:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"initdb failed: {made.stderr.decode()[-2000:]}")
+    port = free_port()
+    log = open(folder / "postgres.log", "wb")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [postgres, "-D", str(data), "-p", str(port), "-k", str(folder), "-c", "listen_addresses=127.0.0.1"]
+        + ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        **account,
+    )
+    process.log = log
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((folder / "postgres.log").read_text()[-2000:])
+        ready = subprocess.run(
+            ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(port)], check=False, capture_output=True
+        )
+        if ready.returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        stop(process)
+        raise TimeoutError("PostgreSQL did not start")
+    # `postgres` is exec'd directly: its pid is the postmaster's.
+    return OwnServer(process, port, process.pid, folder=folder)
+
+
+def start_redis(folder):
+    """A Redis of our own, in memory only."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log = open(folder / "redis.log", "wb")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        + ["--dir", str(folder)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    process.log = log
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return OwnServer(process, port, process.pid)
+        except OSError:
+            time.sleep(0.1)
+    stop(process)
+    raise TimeoutError("Redis did not start")

@@ -47,5 +47,5 @@ def test_the_site_root_is_the_campaign_home(demo_site):
 @pytest.mark.django_db
 def test_portraits_are_labelled_placeholders(demo_site):
     for story in StoryPage.objects.all():
-        assert story.portrait_alt.startswith("Placeholder image, not a photograph of anyone")
+        assert story.portrait_alt.startswith("Placeholder portrait, not a photograph of")
         assert story.portrait is not None

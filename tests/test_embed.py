@@ -74,10 +74,15 @@ def test_embed_shows_the_story_and_the_call_to_action_from_the_setting(client, c
     assert escape(story.summary) in html and "Becky" in html and "Archie" in html
     parser = LinkParser()
     parser.feed(html)
-    film = [link for link in parser.links if link.get("target") == "_blank"]
-    assert len(film) == 1
-    assert film[0]["href"].endswith("/stories/archie/") and "noopener" in film[0]["rel"]
+    new_tab = [link for link in parser.links if link.get("target") == "_blank"]
+    film = [link for link in new_tab if link["href"].endswith("/stories/archie/")]
+    assert len(film) == 1 and "noopener" in film[0]["rel"]
     assert "opens in a new tab" in html
+    # The online form as well as the phone, leaving the frame and sending no referrer.
+    form = [link for link in new_tab if link.get("class") == "form-link"]
+    assert [link["href"] for link in form] == [campaign_settings.online_form_url]
+    assert "noreferrer" in form[0]["rel"]
+    assert len(new_tab) == 2
 
 
 @pytest.mark.django_db

@@ -64,3 +64,49 @@ def test_500_page_renders_when_the_database_is_unreachable(settings):
         connection.settings_dict.update(original)
     assert response.status_code == 500
     assert "tel:" in response.content.decode()
+
+
+def assert_site_error_page(response, status, heading):
+    html = response.content.decode()
+    assert response.status_code == status
+    assert f"<h1>{heading}</h1>" in html
+    assert tel_links(html) and all(link == "tel:0800555111" for link in tel_links(html))
+    # The CSP allows no inline style: none is there to be blocked.
+    assert 'style="' not in html and "<style" not in html
+    assert "{%" not in html and "{{" not in html
+    assert "Content-Security-Policy" in response.headers
+    assert response.cookies == {}
+    return html
+
+
+@pytest.mark.django_db
+def test_400_page_for_a_bad_host(demo_site, settings):
+    settings.ALLOWED_HOSTS = ["hardcalls.example.org"]
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert_site_error_page(response, 400, "Sorry, we could not read that request")
+
+
+@pytest.mark.django_db
+def test_403_page_for_a_failed_csrf_check_does_not_ask_for_cookies(demo_site):
+    # A sign-in form posted without its token (an expired tab, or a forged request from another site).
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x", "password": "y"})
+    html = assert_site_error_page(response, 403, "Sorry, you cannot do that here")
+    # Django's own page asks the visitor to enable cookies; public pages set none, so ours does not.
+    assert "enable cookies" not in html.lower() and "cookies are required" not in html.lower()
+    assert "reload the page and try again" in html
+
+
+@pytest.mark.django_db
+def test_405_page_for_a_method_a_view_does_not_accept(demo_site):
+    response = Client().post("/robots.txt")
+    assert_site_error_page(response, 405, "Sorry, you cannot do that here")
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/stories/lillian/", "/oembed/", "/events/", "/robots.txt", "/admin/login/"])
+@pytest.mark.parametrize("method", ["TRACE", "TRACK"])
+def test_trace_is_refused_everywhere(demo_site, path, method):
+    response = Client().generic(method, path, HTTP_X_SECRET="echo-me")
+    assert_site_error_page(response, 405, "Sorry, you cannot do that here")
+    assert "echo-me" not in response.content.decode()

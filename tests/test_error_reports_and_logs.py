@@ -47,6 +47,35 @@ VISITOR = {
 }
 
 
+CLICK_ID = "gclid=EAIaIQobChMI-click-id-marker"
+UA_LINE = b"User-Agent: " + VISITOR["user_agent"].encode() + b"\r\n"
+BAD_REQUESTS = [
+    # A request line longer than gunicorn's limit: "Invalid request from ip=...: Request Line is too large".
+    b"GET /" + b"a" * 5000 + b"?" + CLICK_ID.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + UA_LINE + b"\r\n",
+    # Bad bytes in a header's value, and in a header's name.
+    b"GET /?" + CLICK_ID.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: \x00\x01\r\n" + UA_LINE + b"\r\n",
+    b"GET /?" + CLICK_ID.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nX B\xff: 1\r\n" + UA_LINE + b"\r\n",
+    # A bad method, a bad version, too many headers.
+    b"G\x01T /?" + CLICK_ID.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + UA_LINE + b"\r\n",
+    b"GET /?" + CLICK_ID.encode() + b" HTTP/9.9\r\nHost: 127.0.0.1\r\n" + UA_LINE + b"\r\n",
+    b"GET /?" + CLICK_ID.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-N: 1\r\n" * 150 + b"\r\n",
+    # A long query string (an ad click id is ~100 characters) makes Django's cache warn with the full key.
+    b"GET /robots.txt?"
+    + CLICK_ID.encode()
+    + b"&x="
+    + b"q" * 300
+    + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    + UA_LINE
+    + b"\r\n",
+]
+
+
+def send_raw(port, request):
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(request)
+        raw.recv(1024)
+
+
 def run_manage(env, *args):
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=300, capture_output=True, text=True
@@ -129,7 +158,7 @@ def incident(tmp_path_factory):
             session_key = staff.cookies["sessionid"]
             with sqlite3.connect(database) as db:
                 db.execute("DROP TABLE wagtailcore_site")
-                db.execute("DROP TABLE axes_accessattempt")
+                db.execute("DROP TABLE auth_user")
 
             # 1. A signed-in staff member opens the home page, with everything that identifies a person.
             page = staff.get(f"{base}/?{VISITOR['query']}", headers=identifying_headers(), timeout=30)
@@ -151,6 +180,10 @@ def incident(tmp_path_factory):
                 raw.sendall(b"NOT A REQUEST LINE\r\n\r\n")
                 raw.recv(1024)
             events = endpoint.wait_for_events(2)
+            # 4. The requests gunicorn and Django warn about in their own words: each carries an ad click id and
+            # a user agent, and gunicorn knows the sender's address.
+            for request in BAD_REQUESTS:
+                send_raw(port, request)
         finally:
             stop(server)
         envelopes = list(endpoint.envelopes)
@@ -170,6 +203,8 @@ def secrets_of(incident):
     return [
         VISITOR["query"],
         "secret-query-marker",
+        "click-id-marker",
+        "qqqqqqqqqq",
         VISITOR["address"],
         VISITOR["other_address"],
         "identifying-user-agent-marker",
@@ -264,6 +299,20 @@ def test_access_and_error_lines_name_the_path_status_and_duration(incident):
     invalid = next(entry for entry in entries if entry["message"].startswith("Invalid request from"))
     assert invalid["logger"] == "gunicorn.error"
     assert invalid["message"].startswith("Invalid request from ip=[address]:")
+
+
+def test_gunicorns_and_djangos_own_warnings_name_no_one(incident):
+    entries = [json.loads(line) for line in log_lines(incident)]
+    invalid = [entry["message"] for entry in entries if entry["message"].startswith("Invalid request from")]
+    # The malformed request of step 3, then each of step 4's but the last (which gunicorn accepts).
+    assert len(invalid) == 1 + len(BAD_REQUESTS) - 1
+    for message in invalid:
+        assert message.startswith("Invalid request from ip=[address]: ")
+    assert any("Request Line is too large" in message for message in invalid)
+    # Django's cache warns through Python's warnings, which now go through the same logging and redaction.
+    warning = next(entry for entry in entries if "CacheKeyWarning" in entry["message"])
+    assert warning["logger"] == "py.warnings" and warning["level"] == "WARNING"
+    assert "/robots.txt?[query]" in warning["message"]
 
 
 def test_no_log_line_identifies_anyone(incident):

@@ -1,14 +1,29 @@
 """Surviving faults: PostgreSQL down (cached pages keep serving, others get the static 500 page with the number) and
 Redis down (the site serves uncached, without errors). Unreachable services are simulated by pointing at 127.0.0.1:1;
-the shared servers are never stopped."""
+the shared servers are never stopped.
+
+The second half runs real gunicorn processes (production settings) against a PostgreSQL and a Redis the tests start
+themselves (own data folder, own port) and hang with `kill -STOP`: a hung database, a flood of query strings, short
+addresses while the database hangs, and a publish made during a Redis blip.
+"""
 
 import contextlib
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
 
 import pytest
+import redis
+import requests
 from django.db import connections
 from django.test import Client
 
 from tests.helpers import tel_links
+from tests.insights_helpers import BROWSER_UA
+from tests.servers import ROOT, free_port, production_env, start_gunicorn, start_postgres, start_redis, stop
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 
@@ -121,3 +136,285 @@ def test_tolerant_cache_really_talks_to_redis_when_it_is_up(settings):
     assert cache.incr("fault-test-counter") == 2
     cache.delete_many(["fault-test", "fault-test-counter"])
     assert cache.get("fault-test") is None
+
+
+# --- Real servers: our own PostgreSQL and Redis, hung with kill -STOP ----------------------------------------------
+
+# A hang used to last until gunicorn's 30 s worker timeout (or for ever); every answer below must come long before.
+ANSWER_WITHIN = 10
+# A browser's beacon (a known bot's is answered 204 without being counted).
+BEACON_HEADERS = {"Content-Type": "text/plain;charset=UTF-8", "User-Agent": BROWSER_UA}
+
+
+@pytest.fixture(scope="module")
+def own_database(tmp_path_factory):
+    """Our own PostgreSQL (initdb), migrated, with the demo content and collected static files, and a Redis of our
+    own that the demo's publishes wrote to (as production's would)."""
+    folder = tmp_path_factory.mktemp("own-postgres")
+    postgres = start_postgres()
+    shared_redis = start_redis(folder / "redis")
+    site_env = {
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{postgres.port}/postgres",
+        "STATIC_ROOT": folder / "static",
+        "MEDIA_ROOT": folder / "media",
+        "WAGTAIL_2FA_REQUIRED": "false",
+    }
+    env = production_env(0, **site_env)
+    try:
+        collecting = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
+        )
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env={**env, "REDIS_URL": f"redis://127.0.0.1:{shared_redis.port}/0"},
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
+        assert collecting.wait(timeout=300) == 0
+        postgres.redis = shared_redis
+        yield postgres, site_env, folder
+    finally:
+        postgres.stop()
+        shared_redis.stop()
+
+
+def timed_get(url, **kwargs):
+    started = time.monotonic()
+    response = requests.get(url, timeout=ANSWER_WITHIN, allow_redirects=False, **kwargs)
+    response.elapsed_s = time.monotonic() - started
+    return response
+
+
+@pytest.fixture
+def hung_database_site(own_database, tmp_path):
+    postgres, site_env, _ = own_database
+    port_env = {
+        **site_env,
+        "REDIS_URL": f"redis://127.0.0.1:{postgres.redis.port}/0",
+        # A new connection per request: every uncached request meets the hung server (a kept connection to a backend
+        # already forked keeps working while only the postmaster hangs, which would hide the fault).
+        "DB_CONN_MAX_AGE": "0",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_ACCESS_LOG": "-",
+        "LOG_LEVEL": "INFO",
+    }
+
+    port = free_port()
+    server = start_gunicorn(port, tmp_path / "gunicorn.log", **port_env)
+    try:
+        yield f"http://127.0.0.1:{port}", postgres, tmp_path / "gunicorn.log"
+    finally:
+        postgres.resume()
+        stop(server)
+
+
+def test_hung_database_cached_pages_answer_others_fail_fast_and_the_site_recovers(hung_database_site, capsys):
+    base, postgres, log_path = hung_database_site
+    story = requests.get(f"{base}/stories/lillian/", timeout=120)  # a first view draws images: not timed
+    assert story.status_code == 200
+    page_id = re.search(r'data-page-id="(\d+)"', story.text).group(1)
+    for url in ("/stories/", "/lillian"):  # cache the index and the short address
+        requests.get(f"{base}{url}", timeout=120, allow_redirects=False)
+    assert timed_get(f"{base}/stories/").headers["X-Page-Cache"] == "hit"
+    short = timed_get(f"{base}/lillian")
+    assert short.status_code == 301 and short.headers["Location"] == "/stories/lillian/"
+    assert short.headers["X-Page-Cache"] == "hit"
+    beacon = json.dumps({"e": "page_view", "p": page_id, "c": "radio"})
+
+    postgres.pause()
+    timings = {}
+    try:
+        uncached = timed_get(f"{base}/stories/dwayne/")
+        timings["uncached page, first"] = uncached.elapsed_s
+        assert uncached.status_code == 500
+        assert "Sorry, something went wrong" in uncached.text
+        assert set(tel_links(uncached.text)) == {"tel:0800555111"}
+        assert "Traceback" not in uncached.text and uncached.headers["Cache-Control"] == "no-store"
+
+        cached = timed_get(f"{base}/stories/")
+        timings["cached page"] = cached.elapsed_s
+        assert cached.status_code == 200 and cached.headers["X-Page-Cache"] == "hit"
+        assert set(tel_links(cached.text)) == {"tel:0800555111"}
+
+        short = timed_get(f"{base}/lillian?utm_source=radio")
+        timings["short address"] = short.elapsed_s
+        assert short.status_code == 301 and short.headers["Location"] == "/stories/lillian/"
+        # A short address no one visited since the last publish leads to its story too (the last known map).
+        short = timed_get(f"{base}/dwayne")
+        timings["short address, not cached"] = short.elapsed_s
+        assert short.status_code == 301 and short.headers["Location"] == "/stories/dwayne/"
+
+        health = timed_get(f"{base}/healthz")
+        timings["healthz"] = health.elapsed_s
+        assert health.status_code == 503 and health.json()["database"] == "error"
+
+        started = time.monotonic()
+        event = requests.post(f"{base}/events/", data=beacon, headers=BEACON_HEADERS, timeout=ANSWER_WITHIN)
+        timings["POST /events/"] = time.monotonic() - started
+        assert event.status_code == 503
+
+        # Once the retry interval has passed, one request tries the hung server again: still bounded.
+        time.sleep(3.5)
+        again = timed_get(f"{base}/stories/dwayne/")
+        timings["uncached page, after the retry interval"] = again.elapsed_s
+        assert again.status_code == 500 and "tel:0800555111" in again.text
+        health = timed_get(f"{base}/healthz")
+        timings["healthz, later"] = health.elapsed_s
+        assert health.status_code == 503
+    finally:
+        postgres.resume()
+    with capsys.disabled():
+        print("\nhung database, seconds per answer:", {name: round(value, 2) for name, value in timings.items()})
+
+    # The site recovers by itself.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if timed_get(f"{base}/stories/dwayne/").status_code == 200:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the site did not recover within 30 s of the database continuing")
+    assert timed_get(f"{base}/healthz").status_code == 200
+    event = requests.post(f"{base}/events/", data=beacon, headers=BEACON_HEADERS, timeout=10)
+    assert event.status_code == 204
+
+
+@pytest.fixture
+def redis_site(own_database, tmp_path):
+    """gunicorn with the page cache in a Redis of our own."""
+    postgres, site_env, _ = own_database
+    own_redis = start_redis(tmp_path / "redis")
+
+    port = free_port()
+    env = {
+        **site_env,
+        "REDIS_URL": f"redis://127.0.0.1:{own_redis.port}/0",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_ACCESS_LOG": "-",
+        "LOG_LEVEL": "INFO",
+    }
+    server = start_gunicorn(port, tmp_path / "gunicorn.log", **env)
+    try:
+        yield f"http://127.0.0.1:{port}", own_redis, env, tmp_path / "gunicorn.log"
+    finally:
+        stop(server)
+        own_redis.stop()
+
+
+def page_keys(own_redis):
+    return sorted(key.decode() for key in redis.Redis(port=own_redis.port).keys("*:pages:*page:*"))
+
+
+def test_query_strings_add_no_cache_entries_and_stay_out_of_keys_and_logs(redis_site):
+    base, own_redis, _, log_path = redis_site
+    real_pages = ["/", "/stories/", "/stories/lillian/", "/stories/lillian/embed/"]
+    for path in real_pages:
+        assert requests.get(f"{base}{path}", timeout=120).status_code == 200
+    keys = page_keys(own_redis)
+    assert len(keys) == len(real_pages)
+
+    for n in range(300):
+        query = ("x={n}", "gclid=Cj0KCQ{n}&utm_source=radio&utm_campaign=c{n}", "fbclid=IwAR{n}&via=radio")[n % 3]
+        response = requests.get(f"{base}/stories/lillian/?{query.format(n=n)}", timeout=30)
+        assert response.status_code == 200
+        assert response.headers["X-Page-Cache"] == "hit"
+    assert page_keys(own_redis) == keys  # no new entry: bounded by the number of pages
+    for path in real_pages:
+        assert requests.get(f"{base}{path}", timeout=30).headers["X-Page-Cache"] == "hit", path
+    assert not any("?" in key or "gclid" in key or "x=" in key for key in keys)
+    log = log_path.read_text()
+    assert "gclid" not in log and "Cj0KCQ" not in log and "fbclid" not in log and "x=1" not in log
+
+
+def test_a_publish_during_a_redis_blip_shows_soon_after_redis_returns(redis_site):
+    base, own_redis, env, _ = redis_site
+    story = f"{base}/stories/lillian/"
+    requests.get(story, timeout=120)
+    assert requests.get(story, timeout=30).headers["X-Page-Cache"] == "hit"
+    marker = f"Published during a Redis blip {time.time_ns()}"
+
+    own_redis.pause()
+    try:
+        assert requests.get(story, timeout=30).status_code == 200  # the site notices the outage, serves uncached
+        publish = (
+            "from stories.models import StoryPage\n"
+            "story = StoryPage.objects.get(slug='lillian')\n"
+            f"story.summary = {marker!r}\n"
+            "story.save_revision().publish()\n"
+        )
+        # As `publish_scheduled` would: another process, whose expiry of the page cache cannot reach Redis.
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", publish],
+            cwd=ROOT,
+            env=production_env(0, **env),
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    finally:
+        own_redis.resume()
+    resumed = time.monotonic()
+
+    # Redis kept the old page. Poll until the cache is in use again: every answer must show the publish.
+    first_hit = None
+    while time.monotonic() - resumed < 20:
+        response = requests.get(story, timeout=30)
+        assert response.status_code == 200
+        assert marker in response.text, f"old page served {time.monotonic() - resumed:.1f} s after Redis returned"
+        if response.headers.get("X-Page-Cache") == "hit" and first_hit is None:
+            first_hit = time.monotonic() - resumed
+        time.sleep(0.2)
+    assert first_hit is not None, "the page cache was never used again after Redis returned"
+
+
+def test_a_slow_client_reading_a_film_does_not_get_the_worker_killed(own_database, tmp_path):
+    """A sync worker streaming a film to a slow reader was killed at gunicorn's timeout, cutting the film (and every
+    other request that worker held). gthread workers keep answering their master while a thread streams."""
+    postgres, site_env, folder = own_database
+    port = free_port()
+    env = {
+        **site_env,
+        "PAGE_CACHE_DIR": tmp_path / "page-cache",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_TIMEOUT": "5",  # short, so the slow read below outlasts it twice over
+    }
+    log_path = tmp_path / "gunicorn.log"
+    server = start_gunicorn(port, log_path, **env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        html = requests.get(f"{base}/stories/lillian/", timeout=120).text
+        film_url = re.search(r'<source src="(/media/[^"]+\.mp4)"', html).group(1)
+        # The demo film is a few KB, which the socket buffers swallow whole: make it a film's size, under its name.
+        film = folder / "media" / film_url.removeprefix("/media/")
+        film.write_bytes(bytes(range(256)) * (32 * 1024))  # 8 MB
+        size = film.stat().st_size
+
+        with socket.socket() as slow:
+            slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            slow.connect(("127.0.0.1", port))
+            slow.sendall(f"GET {film_url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+            received = b""
+            started = time.monotonic()
+            while time.monotonic() - started < 12:  # two worker timeouts, reading 8 KB every 0.2 s
+                received += slow.recv(8192)
+                time.sleep(0.2)
+                # Meanwhile the same worker answers other visitors.
+                if len(received) < 200_000:
+                    assert requests.get(f"{base}/healthz", timeout=5).status_code == 200
+            slow.settimeout(30)
+            while chunk := slow.recv(1 << 20):
+                received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        assert len(body) == size, "the film was cut off"
+        assert body == film.read_bytes()
+    finally:
+        stop(server)
+    log = log_path.read_text()
+    assert "WORKER TIMEOUT" not in log and "Worker was sent" not in log

@@ -30,7 +30,7 @@ def test_story_page_has_video_captions_track_and_transcript(story_html):
     video = re.search(r"<video[^>]*>", story_html).group(0)
     assert 'preload="none"' in video and "playsinline" in video and "controls" in video
     assert "autoplay" not in video
-    assert attribute(video, "poster").endswith(".webp")
+    assert attribute(video, "poster").endswith(".webp") and "fill-640x360" in attribute(video, "poster")
     track = re.search(r"<track[^>]*>", story_html).group(0)
     assert 'kind="captions"' in track and 'srclang="en"' in track and re.search(r"\bdefault\b", track)
     assert '<source src="/media/films/video/lillian-placeholder' in story_html
@@ -121,6 +121,10 @@ def test_external_film_is_a_plain_link_that_says_it_leaves_the_site(demo_site):
     assert "(this leaves our site)" in html
     assert 'data-film-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?' in html
     assert third_party_assets(html) == []  # the embed address is data, not something the page loads
+    # The facade's poster is responsive: a phone's slot gets the 400 px rendition, a wide one the 800 px.
+    poster = re.search(r'<img[^>]*class="film-facade__poster"[^>]*>', html).group(0)
+    assert "fill-400x225" in attribute(poster, "srcset") and "fill-800x450" in attribute(poster, "srcset")
+    assert attribute(poster, "sizes") == "(min-width: 48em) 34rem, 100vw"
 
 
 @pytest.mark.parametrize(

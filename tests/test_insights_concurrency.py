@@ -47,6 +47,7 @@ def test_concurrent_upserts_lose_no_count(demo_site):
 def test_concurrent_beacons_through_the_endpoint_lose_none(live_server, demo_site, settings):
     settings.INSIGHTS_BURST_RATE = 10**6
     settings.INSIGHTS_BURST_CAPACITY = 10**6
+    settings.INSIGHTS_WINDOW_CAP = settings.INSIGHTS_VIEW_WINDOW_CAP = 10**6
     story = StoryPage.objects.first()
     body = json.dumps({"e": "page_view", "p": story.id, "c": "tv"}).encode()
     total = 1200

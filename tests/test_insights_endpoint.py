@@ -120,16 +120,31 @@ def test_known_bots_get_204_and_are_not_counted(client, story, user_agent):
     assert DailyCount.objects.count() == 0
 
 
-def test_bursts_are_limited_per_page_not_per_address(client, story, settings, demo_site):
-    settings.INSIGHTS_BURST_RATE = 0
-    settings.INSIGHTS_BURST_CAPACITY = 5
+def test_bursts_are_limited_per_page_and_event_not_per_address(client, story, settings, demo_site):
+    settings.INSIGHTS_WINDOW_SECONDS = 3600
+    settings.INSIGHTS_WINDOW_CAP = 5
     statuses = [
-        beacon(client, {"e": "page_view", "p": story.id}, REMOTE_ADDR=f"198.51.100.{i}").status_code for i in range(8)
+        beacon(client, {"e": "call_tapped", "p": story.id}, REMOTE_ADDR=f"198.51.100.{i}").status_code for i in range(8)
     ]
     assert statuses == [204] * 5 + [429] * 3
-    assert counts() == {(story.id, "page_view", "direct"): 5}
-    # Another page has its own bucket.
-    assert beacon(client, {"e": "page_view", "p": demo_site.id}).status_code == 204
+    assert counts() == {(story.id, "call_tapped", "direct"): 5}
+    # Another event on the page, and the same event on another page, have their own caps.
+    assert beacon(client, {"e": "form_tapped", "p": story.id}).status_code == 204
+    assert beacon(client, {"e": "call_tapped", "p": demo_site.id}).status_code == 204
+
+
+def test_views_have_a_larger_cap_than_taps(client, story, settings):
+    settings.INSIGHTS_WINDOW_SECONDS = 3600
+    settings.INSIGHTS_WINDOW_CAP = 2
+    settings.INSIGHTS_VIEW_WINDOW_CAP = 4
+    assert [beacon(client, {"e": "page_view", "p": story.id}).status_code for _ in range(5)] == [204] * 4 + [429]
+
+
+def test_the_site_wide_bucket_bounds_a_flood_spread_over_pages_and_events(client, story, settings, demo_site):
+    settings.INSIGHTS_BURST_RATE = 0
+    settings.INSIGHTS_BURST_CAPACITY = 3
+    events = ["page_view", "call_tapped", "form_tapped", "film_started", "share_copy"]
+    assert [beacon(client, {"e": event, "p": story.id}).status_code for event in events] == [204] * 3 + [429] * 2
 
 
 def test_csrf_is_not_needed_and_no_cookie_is_set(story):

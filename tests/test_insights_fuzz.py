@@ -56,6 +56,7 @@ def total():
 def story(demo_site, settings):
     settings.INSIGHTS_BURST_RATE = 10**6
     settings.INSIGHTS_BURST_CAPACITY = 10**6
+    settings.INSIGHTS_WINDOW_CAP = settings.INSIGHTS_VIEW_WINDOW_CAP = 10**6
     return StoryPage.objects.get(slug="dwayne")
 
 

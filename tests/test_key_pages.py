@@ -17,6 +17,14 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = ["/", "/stories/", "/stories/lillian/", "/support/", "/stories/lillian/embed/", "/no-such-page/"]
 
 
+def list_block(values):
+    """A ListBlock's values as the editor's form posts them."""
+    data = {"count": len(values)}
+    for index, value in enumerate(values):
+        data[str(index)] = {"value": value, "deleted": "", "order": index}
+    return data
+
+
 def body_form_data(page):
     """The page's body as the editor's form posts it."""
     items = []
@@ -25,6 +33,9 @@ def body_form_data(page):
             items.append(("paragraph", rich_text(block.value.source)))
         elif block.block_type == "heading":
             items.append(("heading", {"text": block.value["text"], "level": block.value["level"]}))
+        elif block.block_type == "link_list":
+            links = [dict(link) for link in block.value["links"]]
+            items.append(("link_list", {"title": block.value["title"], "links": list_block(links)}))
         else:
             items.append((block.block_type, str(block.value)))
     return streamfield(items)

@@ -1,6 +1,7 @@
 """The partner toolkit page: per story the post text, hashtag, short address, embed code and share image."""
 
 import html as html_lib
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
@@ -9,6 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.models import HomePage
 from partners.models import Partner, PartnerToolkitPage
+from stories.models import StoryPage
 from tests.helpers import third_party_assets
 
 SITE = "https://hardcalls.example.org"
@@ -23,15 +25,20 @@ def toolkit_html(settings, demo_site):
 
 
 @pytest.mark.django_db
-def test_each_story_has_its_kit(toolkit_html):
+def test_each_story_ready_to_share_has_its_kit(toolkit_html):
     text = html_lib.unescape(toolkit_html)
-    for slug in ["lillian", "dwayne", "godwin", "archie", "fifth-story"]:
+    for slug in ["lillian", "dwayne", "godwin", "archie"]:
         assert f"{SITE}/{slug}" in text  # short address
         assert f'<iframe class="wp-embedded-content" src="{SITE}/stories/{slug}/embed/"' in text  # embed code
         assert f'download="{slug}-share-image.jpg"' in text
-    assert "Quamari was stabbed and killed. Lillian had to phone her aunt and tell her. Call Crimestoppers" in text
+    assert (
+        "Lillian's son Quamari was stabbed and killed. Lillian had to call her aunty to tell her. Call Crimestoppers"
+        in text
+    )
     assert "#HardCallsSaveLives" in text
-    assert toolkit_html.count("data-copy-target=") == 5
+    # The fifth story is still placeholder text: no kit, so no placeholder reaches a partner's post.
+    assert "fifth-story" not in text and "Placeholder" not in text.split('id="toolkit-stories-heading"')[1]
+    assert toolkit_html.count("data-copy-target=") == 4
     # Our own absolute addresses appear inside the embed code a partner copies; nothing else is absolute.
     assert [url for url in third_party_assets(toolkit_html) if not url.startswith(SITE + "/")] == []
     assert '<img src="/media/share-cards/' in toolkit_html  # shown from our own origin
@@ -95,3 +102,75 @@ class TestToolkitInAdmin(WagtailPageTestCase):
 
     def test_it_is_routable(self):
         self.assertPageIsRoutable(PartnerToolkitPage.objects.get())
+
+
+class _CopiedCode(HTMLParser):
+    """Reads an HTML fragment as a browser would and records its elements, attributes and text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements, self.text, self.open = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open}"
+        self.open.pop()
+
+    def handle_data(self, data):
+        if self.open and self.open[-1] != "iframe":
+            self.text.append(data)
+
+
+class _Textareas(HTMLParser):
+    """The value of each textarea on a served page: what a person selecting and copying it gets."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.values, self.current = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "textarea":
+            self.current = dict(attrs)["id"]
+            self.values[self.current] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current:
+            self.values[self.current] += data
+
+
+@pytest.mark.django_db
+def test_copied_embed_code_shows_quotes_and_markup_as_text(settings, demo_site):
+    """The attack: a title with a quote broke the iframe's attribute; a summary with <b> put HTML on partners' pages."""
+    settings.SITE_URL = SITE
+    title = 'Lillian & "Quamari" <script>x</script>'
+    summary = "She had to <b>phone</b> her aunt & say it's true."
+    story = StoryPage.objects.get(slug="lillian")
+    story.title, story.summary = title, summary
+    story.save_revision().publish()
+
+    served = Client().get("/partner-toolkit/")
+    assert served.status_code == 200
+    textareas = _Textareas()
+    textareas.feed(served.content.decode())
+    code = textareas.values["embed-lillian"]
+
+    copied = _CopiedCode()
+    copied.feed(code)
+    copied.close()
+    assert copied.open == []  # every element closed, in order
+    # Only the elements the code is made of: no <b>, no <script>, nothing from the title or summary.
+    assert [tag for tag, _ in copied.elements] == ["blockquote", "a", "iframe"]
+    iframe = copied.elements[2][1]
+    assert iframe["title"] == f"{title}: a story from Hard calls save lives"
+    assert iframe["src"] == f"{SITE}/stories/lillian/embed/"
+    assert set(iframe) == {"class", "src", "width", "height", "title", "sandbox", "loading", "style"}
+    # The partner's page shows the literal characters, once decoded (not twice).
+    assert "".join(copied.text) == f"{title}: {summary}"
+    assert "&amp;amp;" not in code and "&lt;b&gt;" in code and "&quot;Quamari&quot;" in code

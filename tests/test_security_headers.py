@@ -120,7 +120,7 @@ def test_check_deploy_reports_nothing_for_the_production_settings():
 def test_production_settings_keep_the_admin_locked_down():
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.WAGTAIL_2FA_REQUIRED, s.AXES_ENABLED, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "print(s.WAGTAIL_2FA_REQUIRED, s.LOGIN_THROTTLE_ENABLED, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
         "s.SESSION_COOKIE_SAMESITE, s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT, "
         "s.SECURE_HSTS_SECONDS > 0, s.DEBUG)"
     )

@@ -64,3 +64,13 @@ def test_a_new_short_address_added_in_the_admin_works(demo_site):
     )
     assert response.status_code == 302
     assert Client().get("/dwayne-radio")["Location"].endswith("/stories/dwayne/")
+
+
+@pytest.mark.django_db
+def test_a_short_address_keeps_the_partner_code_and_nothing_else(demo_site):
+    # A poster's QR code opens /lillian?via=CODE: the story must still carry the code for the anonymous counters.
+    response = Client().get("/lillian?via=example-borough&utm_source=poster&name=someone")
+    assert response.status_code == 301
+    assert response["Location"] == "/stories/lillian/?via=example-borough"
+    for query in ("via=Not%20A%20Code", "via=", "via=x" * 40, "other=1"):
+        assert Client().get(f"/lillian?{query}")["Location"] == "/stories/lillian/", query

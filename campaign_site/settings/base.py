@@ -4,7 +4,6 @@ Grouped by topic, each under a heading. Every environment variable read here is 
 README.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,11 +62,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    # Admin sign-in: second factor and throttling
+    # Admin sign-in: second factor (throttling is ours: operations/login_throttle.py)
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,14 +79,21 @@ MIDDLEWARE = [
     # HSTS, nosniff, Referrer-Policy and COOP on every answer, cached ones included.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for our HTML and other text, outside the page cache so cached pages are compressed too, and never for the
+    # admin (whose pages hold a CSRF token: BREACH); public pages hold no secret (operations/compression.py).
+    "operations.compression.TextGZipMiddleware",
+    # The language comes from the address alone (`/ar/...`), never a cookie or Accept-Language (docs/languages.md).
+    # Before the page cache: its key holds the address (so the language) and the query parameters the view reads,
+    # and it finds the view by resolving the address, which under i18n_patterns needs the address's language active
+    # (`/ar/oembed/` is the oEmbed view only while Arabic is active).
+    "languages.middleware.LanguageFromPathMiddleware",
     # Cached pages are answered here, before sessions, authentication or the database are touched.
     "operations.page_cache.PageCacheMiddleware",
-    # The language comes from the address alone (`/ar/...`), never a cookie or Accept-Language (docs/languages.md);
-    # after the page cache, whose key is the address and so already holds the language.
-    "languages.middleware.LanguageFromPathMiddleware",
     # Public answers lose every cookie and get the strict CSP; admin answers the admin's policies
     # (inside the page cache, so a cached answer keeps the headers it was built with).
     "operations.privacy_headers.PrivacyHeadersMiddleware",
+    # TRACE refused, and a page in the site's look for every 405 (operations/error_pages.py).
+    "operations.error_pages.MethodGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,11 +104,12 @@ MIDDLEWARE = [
     # Sign-off decisions are confirmed on screen (editorial/sign_off_messages.py).
     "editorial.sign_off_messages.CurrentAdminRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects (short addresses among them), keeping a partner's ?via= code (sharing/short_links.py).
+    "sharing.short_links.ShortAddressRedirectMiddleware",
     # A refused story publish becomes an admin message, not an error page.
     "stories.publish_guards.PublishBlockedMiddleware",
-    # django-axes wants to be last.
-    "axes.middleware.AxesMiddleware",
+    # A throttled staff sign-in becomes a 429 page (operations/login_throttle.py).
+    "operations.login_throttle.LoginThrottleMiddleware",
 ]
 
 TEMPLATES = [
@@ -138,6 +144,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A hung database must never freeze the site (operations/postgresql/base.py): one connection attempt waits at most
+# DB_CONNECT_TIMEOUT seconds (libpq's floor is 2), a failed attempt makes this process refuse new connections at once
+# for DB_RETRY_AFTER_SECONDS, and no statement runs longer than DB_STATEMENT_TIMEOUT_MS (0: no limit, e.g. for a long
+# one-off command). Cached pages never touch the database.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 2)
+DB_RETRY_AFTER_SECONDS = env_int("DB_RETRY_AFTER_SECONDS", 3)
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "operations.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"connect_timeout": DB_CONNECT_TIMEOUT, "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+    )
 
 # --- Caches and the full-page cache (operations/page_cache.py) --------------------------------------------------
 
@@ -201,6 +219,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# How long browsers (which cannot be purged) and the CDN (purged on unpublish) keep a media file: a withdrawn story's
+# media must be out of reach within a minute (operations/withdrawal.py).
+MEDIA_BROWSER_MAX_AGE = env_int("MEDIA_BROWSER_MAX_AGE", 60)
+MEDIA_CDN_MAX_AGE = env_int("MEDIA_CDN_MAX_AGE", 86400)
 # Media go through django-storages: S3 when a bucket is configured, local `media/` otherwise.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 # Read by the CSP (media origins) whether or not S3 is configured.
@@ -221,6 +243,10 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": False,
             "file_overwrite": False,
             "default_acl": None,
+            # As for local media: browsers a minute, the CDN a day (purged when a story is withdrawn).
+            "object_parameters": {
+                "CacheControl": f"public, max-age={MEDIA_BROWSER_MAX_AGE}, s-maxage={MEDIA_CDN_MAX_AGE}"
+            },
         },
     }
 # Local media are served by our own view (with HTTP Range support) unless S3 or a CDN serves them.
@@ -270,6 +296,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_NAME = "csrftoken"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Our 403 page, with the call-to-action and without Django's advice to enable cookies (public pages set none).
+CSRF_FAILURE_VIEW = "operations.error_pages.csrf_failure"
 
 # --- The Wagtail admin and staff sign-in ------------------------------------------------------------------------
 
@@ -287,28 +315,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's ModelBackend, refusing a throttled (username, network) before the password is checked.
+AUTHENTICATION_BACKENDS = ["operations.login_throttle.LoginThrottleBackend"]
 
 # Every staff account needs a second factor (TOTP app); an account without a device is sent to set one up.
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", True)
 WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Login throttling by username only: no IP address or user agent is stored (operations/admin_security.py).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_CLIENT_IP_CALLABLE = "operations.admin_security.no_client_address"
-AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-# axes.W006 warns that without the IP address an attacker can dodge limits by rotating user agents or cookies: not so
-# when the lock is on the username alone (every guess at an account counts, from anywhere). The price, that someone
-# can lock a staff account for AXES_COOLOFF_MINUTES, is accepted to store no addresses.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Sign-in throttling per username and coarse network, as a keyed hash in the cache only: no address is stored or
+# logged, and a stranger's guesses lock out only the stranger's own network (operations/login_throttle.py).
+LOGIN_THROTTLE_ENABLED = env_bool("LOGIN_THROTTLE_ENABLED", True)
+LOGIN_THROTTLE_FAILURES = env_int("LOGIN_THROTTLE_FAILURES", 5)
+LOGIN_THROTTLE_USERNAME_FAILURES = env_int("LOGIN_THROTTLE_USERNAME_FAILURES", 50)
+LOGIN_THROTTLE_WINDOW_MINUTES = env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15)
+# Behind our own proxy or CDN, the header it appends the client's address to (e.g. X-Forwarded-For); empty: the socket.
+LOGIN_THROTTLE_CLIENT_HEADER = env_str("LOGIN_THROTTLE_CLIENT_HEADER")
+# No self-service password reset: it would mail staff from a public form. Administrators reset passwords under
+# Settings -> Users (and `manage.py ensure_admin --password` for the first account).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Login-required pages send editors to the admin's (throttled) sign-in; Wagtail's public one at /_util/login/ and
+# password-protected pages are switched off (operations/urls.py): the campaign's pages are all public.
+WAGTAIL_FRONTEND_LOGIN_URL = f"/{ADMIN_PATH}/login/"
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+SILENCED_SYSTEM_CHECKS = []
 
 # --- Content: images, search, embeds ----------------------------------------------------------------------------
 
@@ -329,6 +359,7 @@ CRIMESTOPPERS_DEFAULTS = {
         "CRIMESTOPPERS_FORM_URL",
         "https://crimestoppers-uk.org/give-information/forms/give-information-anonymously",
     ),
+    "youth_service_url": env_str("CRIMESTOPPERS_YOUTH_URL", "https://www.fearless.org/"),
     "anonymity_line": "100% anonymous. Always.",
     "hashtag": "#HardCallsSaveLives",
     # Where "Exit this page" goes; editors change the live value in the campaign settings.
@@ -344,13 +375,27 @@ SHARE_CARD_FONT_DIR = env_str("SHARE_CARD_FONT_DIR", str(BASE_DIR / ".local" / "
 FILM_MAX_UPLOAD_BYTES = env_int("FILM_MAX_UPLOAD_MB", 200) * 1024 * 1024
 CAPTIONS_MAX_UPLOAD_BYTES = env_int("CAPTIONS_MAX_UPLOAD_KB", 512) * 1024
 
+# --- The partner kit (sharing/kit.py, partners/kit.py): posters, social images, captioned clips, zips -------------
+# Fonts for the posters and the brief (Debian's fonts-dejavu-core; `make kit-deps` installs it when missing).
+KIT_FONT_DIR = env_str("KIT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+# The captioned clip: its longest edge in pixels and its longest running time (docs/partners.md: platform limits).
+KIT_CLIP_SIZE = env_int("KIT_CLIP_SIZE", 1080)
+KIT_CLIP_MAX_SECONDS = env_int("KIT_CLIP_MAX_SECONDS", 140)
+# Build the kit in a thread after a change is committed (partners/kit.py), not in the editor's request.
+KIT_BUILD_IN_BACKGROUND = env_bool("KIT_BUILD_IN_BACKGROUND", True)
+
 # --- Insights: anonymous aggregate counters (insights/) ---------------------------------------------------------
 
 # Largest beacon body accepted by POST /events/ (bytes); a real one is about 60.
 INSIGHTS_MAX_BODY_BYTES = env_int("INSIGHTS_MAX_BODY_BYTES", 512)
-# Burst limit per page and per worker process: tokens per second, and the bucket size.
-INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 50)
-INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 200)
+# Burst limits per worker process (insights/guards.py, docs/insights.md): in each INSIGHTS_WINDOW_SECONDS, at most
+# INSIGHTS_VIEW_WINDOW_CAP views (page_view, embed_viewed) and INSIGHTS_WINDOW_CAP of each other event for one page;
+# for all pages and events together a token bucket of INSIGHTS_BURST_RATE a second holding INSIGHTS_BURST_CAPACITY.
+INSIGHTS_WINDOW_SECONDS = env_int("INSIGHTS_WINDOW_SECONDS", 10)
+INSIGHTS_VIEW_WINDOW_CAP = env_int("INSIGHTS_VIEW_WINDOW_CAP", 300)
+INSIGHTS_WINDOW_CAP = env_int("INSIGHTS_WINDOW_CAP", 30)
+INSIGHTS_BURST_RATE = env_int("INSIGHTS_BURST_RATE", 200)
+INSIGHTS_BURST_CAPACITY = env_int("INSIGHTS_BURST_CAPACITY", 400)
 
 # --- Campaign evaluation (evaluation/): outcome figures, poll waves, the report, partners' read-only links --------
 
@@ -407,6 +452,8 @@ SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
 # addresses, query strings and email addresses (operations/log_format.py, operations/redaction.py); gunicorn's lines
 # share the shape (campaign_site/gunicorn.conf.py). Fields: docs/deployment.md.
 LOG_FORMAT = env_str("LOG_FORMAT", "json").strip().lower()
+# Also routes Python's warnings (logger "py.warnings") through these handlers, so they are redacted too.
+LOGGING_CONFIG = "operations.log_format.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -426,6 +473,8 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "django_tasks": {"level": "WARNING"},
+        # fpdf2 subsets fonts with fontTools, which reports every table at INFO.
+        "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -19,8 +19,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Other apps' admin tests sign in without a second factor; the 2FA tests switch it on (tests/test_admin_security.py),
 # and tests/test_deploy_settings.py checks production keeps it on.
 WAGTAIL_2FA_REQUIRED = False
-# Django's test client logs in without a request, which axes refuses; the throttling tests switch it on.
-AXES_ENABLED = False
+# Tests sign in many times from one address; the throttling tests switch it on.
+LOGIN_THROTTLE_ENABLED = False
 
 # SQLite tests use a file, not memory: with an in-memory database Django hands the live server's request threads the
 # test's one connection, and the admin's concurrent requests (preview, autosave, editing sessions) then fail with
@@ -35,3 +35,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"}
     )
+
+# The partner kit is built when a change commits, in the same thread, so a test finds it made (partners/kit.py).
+KIT_BUILD_IN_BACKGROUND = False

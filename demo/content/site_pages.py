@@ -1,16 +1,20 @@
-"""Home, index and standard pages for the demo site. Unknowns are labelled as placeholders."""
+"""Home, index and standard pages for the demo site. Unknowns are labelled as placeholders.
+
+What the pages say about the families and the campaign comes from the fact register (`fact`, facts.toml).
+"""
 
 import datetime
 
+from django.utils.html import escape
+
+from demo.facts import statement as fact
+
 HOME = {
     "title": "Hard calls save lives",
-    "campaign_line": "Calling about knife crime may be hard. There are harder calls.",
+    "campaign_line": fact("campaign.line"),
     "premise": (
-        "<p>Five mothers whose sons were killed by knife crime tell, in short films, about the first calls "
-        "they had to make after their sons died.</p>"
-        "<p>Picking up the phone to Crimestoppers may be difficult. It could stop another family having to make "
-        "a far harder call. No piece of information is too small: it can help build a wider picture that "
-        "prevents crime and saves a life.</p>"
+        f"<p>{escape(fact('campaign.films'))}</p>"
+        f"<p>{escape(fact('campaign.premise'))} {escape(fact('campaign.no_information_too_small'))}</p>"
     ),
     "anonymity_text": (
         "<p>Crimestoppers is a crime prevention charity. You do not give your name. Calls are not traced and "
@@ -21,10 +25,21 @@ HOME = {
 STORY_INDEX = {
     "title": "Stories",
     "slug": "stories",
-    "introduction": "Five mothers, and the first calls they had to make after their sons were killed.",
+    "introduction": fact("campaign.index_introduction"),
 }
 
 CONFIRM_WITH_CRIMESTOPPERS = "Comms team: confirm this wording with Crimestoppers before launch."
+# What we say of Crimestoppers beyond the launch article (which says only that calls are free and 100% anonymous) is
+# common knowledge of its published promises, not checked against its website: each passage says so until confirmed.
+TO_CONFIRM = (
+    "To be confirmed by the comms team against crimestoppers-uk.org: {what}. "
+    "The campaign's launch article says only that Crimestoppers is a crime prevention charity and that calls "
+    "are free and 100% anonymous."
+)
+CONFIRM_SUPPORT = (
+    "To be confirmed by the comms team before launch: each organisation below, what it offers, its web address "
+    "and phone number, and that it agrees to be listed here."
+)
 
 
 def paragraph(html):
@@ -39,6 +54,23 @@ def placeholder(text):
     return {"type": "placeholder_note", "value": text}
 
 
+def links(title, *items):
+    """A titled list of links to other websites (plain links that send no referrer: blocks/link_list_block.html)."""
+    return {"type": "link_list", "value": {"title": title, "links": [dict(item) for item in items]}}
+
+
+def organisation(label, url, description, phone=""):
+    return {"label": label, "url": url, "description": description, "phone": phone}
+
+
+FEARLESS = organisation(
+    "Fearless",
+    "https://www.fearless.org/",
+    "Crimestoppers' service for young people. It explains crime and what you can do about it, and has its own "
+    "form to pass on information anonymously.",
+)
+
+
 ANONYMITY = {
     "title": "Your anonymity",
     "slug": "your-anonymity",
@@ -46,10 +78,33 @@ ANONYMITY = {
     "body": [
         heading("What Crimestoppers does"),
         paragraph(
-            "<ul><li>Crimestoppers never asks your name.</li><li>Calls are not traced.</li>"
-            "<li>There is no caller ID: your number is not seen.</li>"
-            "<li>When you use the online form, your IP address is removed from your report.</li></ul>"
+            "<p>Crimestoppers is a crime prevention charity. You can call it free and 100% anonymously, or use its "
+            "anonymous online form.</p>"
+            "<ul><li>Crimestoppers is independent of the police.</li>"
+            "<li>It never asks your name or any other personal details.</li>"
+            "<li>Calls are not recorded or traced, and there is no caller ID: your number is not seen.</li>"
+            "<li>When you use the online form, your IP address is not kept with your report.</li>"
+            "<li>You will not be asked to give a statement or to go to court.</li></ul>"
         ),
+        placeholder(TO_CONFIRM.format(what="every statement in the list above")),
+        heading("What happens to the information you give"),
+        paragraph(
+            "<ul><li>The person you speak to, or the online form, asks about what you know: what happened, where, "
+            "when and who was involved. Tell them as much or as little as you want.</li>"
+            "<li>Crimestoppers writes a report of the information and takes out anything that could show who you "
+            "are.</li>"
+            "<li>It passes the report to the police, or to another organisation that can act on it. They get the "
+            "information, never who gave it.</li>"
+            "<li>Nobody will contact you afterwards: Crimestoppers does not know who you are.</li></ul>"
+        ),
+        placeholder(TO_CONFIRM.format(what="every statement in the list above")),
+        heading("If you are under 18"),
+        paragraph(
+            "<p>You can call Crimestoppers too, whatever your age. Crimestoppers also runs Fearless, a service for "
+            "young people, with its own website and its own anonymous form.</p>"
+        ),
+        placeholder(TO_CONFIRM.format(what="every statement in this section, and the Fearless link below")),
+        links("Crimestoppers' service for young people", FEARLESS),
         heading("Anonymity, not confidentiality"),
         paragraph(
             "<p>Crimestoppers promises anonymity. That means it does not know who you are, so it can never tell "
@@ -98,24 +153,60 @@ SUPPORT = {
     "introduction": "Help for families who have lost someone, and for young people worried about knife crime.",
     "body": [
         paragraph("<p>If someone is in immediate danger, call 999.</p>"),
-        placeholder(
-            "The comms team adds verified support services here (for bereaved families and for young people), "
-            "each with a link and a short description. The list below is editable."
+        placeholder(CONFIRM_SUPPORT),
+        links(
+            "For families bereaved by murder or manslaughter",
+            organisation(
+                "Victim Support: homicide service",
+                "https://www.victimsupport.org.uk/",
+                "Free support for families bereaved by murder or manslaughter, through the police investigation, "
+                "the trial and afterwards. Its Supportline is free and open day and night.",
+                phone="08 08 16 89 111",
+            ),
+            organisation(
+                "Cruse Bereavement Support",
+                "https://www.cruse.org.uk/",
+                "Support for anyone who is grieving, by phone, online and in person.",
+                phone="0808 808 1677",
+            ),
         ),
-        {
-            "type": "link_list",
-            "value": {
-                "title": "Give information anonymously",
-                "links": [
-                    {
-                        "label": "Crimestoppers",
-                        "url": "https://crimestoppers-uk.org/",
-                        "description": "The crime prevention charity. Tell them what you know without giving "
-                        "your name.",
-                    }
-                ],
-            },
-        },
+        links(
+            "For children and young people",
+            organisation(
+                "Childline",
+                "https://www.childline.org.uk/",
+                "Free, private help for anyone under 19, about anything, by phone or online.",
+                phone="0800 1111",
+            ),
+            organisation(
+                "The Mix",
+                "https://www.themix.org.uk/",
+                "Free, confidential support for young people under 25, online and by phone.",
+            ),
+            organisation(
+                "Winston's Wish",
+                "https://www.winstonswish.org/",
+                "Support for children and young people after the death of someone close to them.",
+            ),
+        ),
+        links(
+            "Against knife crime",
+            organisation(
+                "The Ben Kinsella Trust",
+                "https://www.benkinsella.org.uk/",
+                "An anti-knife crime charity that shared this campaign. It teaches young people about the dangers "
+                "of carrying a knife.",
+            ),
+        ),
+        links(
+            "Give information anonymously",
+            organisation(
+                "Crimestoppers",
+                "https://crimestoppers-uk.org/",
+                "The crime prevention charity. Tell them what you know without giving your name.",
+            ),
+            FEARLESS,
+        ),
     ],
 }
 

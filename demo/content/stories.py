@@ -1,32 +1,48 @@
-"""The five demo stories. Facts come only from the campaign's source article, in our own words.
+"""The five demo stories. Every factual word comes from the fact register (facts.toml, read through `fact`), where
+each statement carries the sentences of the campaign's launch article that support it.
 
-Anything the article does not tell us is labelled as placeholder text for the comms team.
-The public posts are quoted exactly as the article reproduces them.
+Anything the article does not tell us is written here, and only here, as placeholder text for the comms team:
+it starts with "Placeholder", or says the name is "to be confirmed" (stories.models.is_placeholder recognises
+both, and a story with a placeholder title, summary or name is not offered for sharing).
+The public posts are quoted exactly as the article reproduces them (tests check them against the article).
 """
 
 import datetime
+
+from demo.facts import statement as fact
 
 ARTICLE_ONLY = (
     "This demo page uses only what the campaign's launch article says. "
     "The comms team replaces it with words agreed with the family."
 )
 
+
+def call_not_described(mother):
+    return f"Placeholder for the comms team: the article does not describe the call {mother} had to make."
+
+
+def unnamed_mother(son_fact):
+    """How the demo refers to a mother the article does not name ("Dwayne's mother"), from her son's registered name."""
+    return f"{fact(son_fact).split()[0]}'s mother"
+
+
 STORIES = [
     {
         "slug": "lillian",
-        "title": "Lillian and Quamari",
-        "mother_name": "Lillian",
-        "son_name": "Quamari",
+        "title": fact("lillian.title"),
+        "mother_name": fact("lillian.mother_name"),
+        "son_name": fact("lillian.son_name"),
         "borough": "",
-        "hard_call": "Lillian had to phone her aunt and tell her that Quamari had been killed.",
-        "summary": "Quamari was stabbed and killed. Lillian had to phone her aunt and tell her.",
+        "portrait_of": fact("lillian.mother_name"),
+        "hard_call": fact("lillian.hard_call"),
+        "summary": fact("lillian.summary"),
         "placeholder_note": "The article gives Lillian's and Quamari's names and the call she had to make. "
         "His age, the borough and the rest of this story are still to come. " + ARTICLE_ONLY,
         "colour": (74, 92, 120),
         "paragraphs": [
-            "Lillian's son, Quamari, was stabbed and killed.",
-            "One of the first calls she had to make afterwards was to her aunt, to tell her he was dead.",
-            "Calling Crimestoppers can feel hard. It is not as hard as the call Lillian had to make.",
+            fact("lillian.narrative.killed"),
+            fact("lillian.narrative.call"),
+            fact("lillian.narrative.harder"),
         ],
         "post": {
             "author": "Ben Kinsella Trust",
@@ -40,22 +56,17 @@ STORIES = [
     },
     {
         "slug": "dwayne",
-        "title": "Dwayne's story",
+        "title": fact("dwayne.title"),
         "mother_name": "",
-        "son_name": "Dwayne",
-        "borough": "Lambeth",
-        "hard_call": "Placeholder for the comms team: the article does not describe the call "
-        "Dwayne's mother had to make.",
-        "summary": "At 19 Dwayne started a group to keep children out of gangs. "
-        "Before he turned 21 he was stabbed protecting a boy.",
+        "son_name": fact("dwayne.son_name"),
+        "borough": fact("dwayne.borough"),
+        "portrait_of": unnamed_mother("dwayne.son_name"),
+        "hard_call": call_not_described(unnamed_mother("dwayne.son_name")),
+        "summary": fact("dwayne.summary"),
         "placeholder_note": "The article does not name Dwayne's mother or describe the call she had to make. "
         + ARTICLE_ONLY,
         "colour": (96, 78, 110),
-        "paragraphs": [
-            "When he was 19, Dwayne started @dwaynamics to help steer children away from gangs.",
-            "He was stabbed in Brixton, in Lambeth, while protecting a boy from a man with a sword. "
-            "He had not yet turned 21.",
-        ],
+        "paragraphs": [fact("dwayne.narrative.dwaynamics"), fact("dwayne.narrative.stabbed")],
         "post": {
             "author": "Lambeth Police | Central South BCU",
             "handle": "@LambethMPS",
@@ -68,23 +79,18 @@ STORIES = [
     },
     {
         "slug": "godwin",
-        "title": "Godwin's story",
+        "title": fact("godwin.title"),
         "mother_name": "",
-        "son_name": "Godwin Lawson",
-        "son_age": 17,
-        "borough": "Hackney",
-        "hard_call": "Placeholder for the comms team: the article does not describe the call "
-        "Godwin's mother had to make.",
-        "summary": "Godwin was 17, with a scholarship at Oxford United's academy. "
-        "He was stabbed to death saving a friend.",
+        "son_name": fact("godwin.son_name"),
+        "son_age": int(fact("godwin.son_age")),
+        "borough": fact("godwin.borough"),
+        "portrait_of": unnamed_mother("godwin.son_name"),
+        "hard_call": call_not_described(unnamed_mother("godwin.son_name")),
+        "summary": fact("godwin.summary"),
         "placeholder_note": "The article does not name Godwin's mother or describe the call she had to make. "
         + ARTICLE_ONLY,
         "colour": (62, 98, 88),
-        "paragraphs": [
-            "Godwin Lawson was 17. He had won a scholarship at Oxford United's academy, and his whole life "
-            "was in front of him.",
-            "He was stabbed to death in Stamford Hill, in Hackney, while saving his friend from a knife attack.",
-        ],
+        "paragraphs": [fact("godwin.narrative.stabbed"), fact("godwin.narrative.scholarship")],
         "post": {
             "author": "Hackney Police",
             "handle": "@MPSHackney",
@@ -97,23 +103,18 @@ STORIES = [
     },
     {
         "slug": "archie",
-        "title": "Becky and Archie",
-        "mother_name": "Becky",
-        "son_name": "Archie",
-        "borough": "Kingston",
-        "hard_call": "Placeholder for the comms team: the article does not describe Becky's call. "
-        "It tells of the text she sent at 3:50am, asking Archie if he was still there. "
-        "His heart had stopped at 3:49am.",
-        "summary": "Archie was run over and stabbed walking home from a friend's birthday. "
-        "His mum texted him at 3:50am.",
+        "title": fact("archie.title"),
+        "mother_name": fact("archie.mother_name"),
+        "son_name": fact("archie.son_name"),
+        "borough": fact("archie.borough"),
+        "portrait_of": fact("archie.mother_name"),
+        # The article tells of Becky's text message, not of a call: the narrative has the text, this stays open.
+        "hard_call": call_not_described(fact("archie.mother_name")),
+        "summary": fact("archie.summary"),
         "placeholder_note": "The article names Becky and Archie and tells of her text, but not of the call "
         "she had to make. " + ARTICLE_ONLY,
         "colour": (120, 86, 64),
-        "paragraphs": [
-            "Archie was walking home from a friend's birthday in Kingston when he was run over and stabbed.",
-            "At 3:50 in the morning his mum, Becky, sent him a text asking if he was still there. "
-            "Archie's heart had stopped one minute earlier, at 3:49.",
-        ],
+        "paragraphs": [fact("archie.narrative.way_home"), fact("archie.narrative.text")],
         "post": {
             "author": "Kingston Police",
             "handle": "@MPSKingston",
@@ -125,16 +126,18 @@ STORIES = [
         },
     },
     {
+        # Five mothers took part; the article names four families. Nothing here is a fact about the fifth.
         "slug": "fifth-story",
         "title": "The fifth mother's story (placeholder)",
         "mother_name": "",
         "son_name": "Name to be confirmed",
         "borough": "",
+        "portrait_of": "the fifth mother",
         "hard_call": "Placeholder for the comms team: this family's call is not yet described.",
         "summary": "Placeholder: the fifth family's story is still to be added by the comms team.",
         "placeholder_note": "Five mothers took part in the campaign, but the launch article names only four "
         "families. Everything on this page is placeholder text, to be replaced once the family has agreed "
-        "what is shared.",
+        "what is shared. Until then the story is not offered for sharing.",
         "colour": (88, 88, 88),
         "paragraphs": [],
         "post": None,

@@ -4,6 +4,7 @@ import logging
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 
 from pages import call_to_action
 from pages.links import absolute_url, page_url, relative_to_site
@@ -32,6 +33,11 @@ def _is_story(page):
     return page is not None and hasattr(page.specific, "hard_call")
 
 
+def _shareable_story(page):
+    """A story whose own words may go into share metadata (none of its shared text is a placeholder)."""
+    return _is_story(page) and page.specific.ready_to_share
+
+
 @register.inclusion_tag("components/share_meta.html", takes_context=True)
 def share_meta(context, title=None):
     """Description, canonical URL, Open Graph and Twitter card tags, all absolute from SITE_URL."""
@@ -41,7 +47,9 @@ def share_meta(context, title=None):
         page = None  # a template variable called `page` that is not a Wagtail page
     if page is not None:
         title = title or page.seo_title or page.title
-    story = _is_story(page)
+    if _is_story(page) and not page.specific.ready_to_share:
+        title = SITE_NAME  # the campaign's own words until the story's are no longer placeholders
+    story = _shareable_story(page)
     url = page_url(page) if page is not None else ""
     # The 500 page renders without a request and must not touch storage: it gets no image.
     image = _share_image(page, cta) if context.get("request") is not None else None
@@ -62,6 +70,10 @@ def site_relative(url):
     return relative_to_site(url)
 
 
-@register.inclusion_tag("components/share_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def share_links(context, story):
-    return {**share_links_for(story, _cta(context)), "heading_id": "share-heading"}
+    """The share links under a story; nothing for a story not yet ready to share (placeholder text left)."""
+    if not story.ready_to_share:
+        return ""
+    values = {**share_links_for(story, _cta(context)), "heading_id": "share-heading"}
+    return render_to_string("components/share_links.html", values)

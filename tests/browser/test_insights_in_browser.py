@@ -1,17 +1,21 @@
-"""A real visit: the script's beacons move the right counters, and nothing identifying is kept anywhere.
+"""Real visits to the real pages: every event in the vocabulary moves its counter, and nothing identifying is kept.
 
-The story in this branch has no playable film yet (films are built in parallel), so the test inserts a <video>
-and dispatches `play` and `timeupdate` on it, as a real player does; the script watches every <video>.
-Share links are likewise inserted with the `data-share-network` attribute the share component uses.
+The browser drives the pages as the site serves them (the demo content, its real films, share links and poll) with
+real clicks and key presses; nothing is added to a page. Links that leave for another site (share networks, the
+online form, the quick exit's destination) are followed by a browser that resolves no name but localhost, so no
+test reaches a third party; that nothing went out before the click is asserted too. Only the operating system's
+share sheet, which no browser automation can press, records what it was given instead of opening.
 """
 
 import logging
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
 
 from insights.models import DailyCount
+from insights.vocabulary import EVENTS, SHARE_NETWORKS
 from stories.models import StoryPage
 from tests.insights_helpers import fresh_insights  # noqa: F401
 
@@ -45,8 +49,8 @@ def log_lines():
 
 
 @pytest.fixture
-def visitor(browser):
-    context = browser.new_context(user_agent=VISITOR_UA, viewport={"width": 375, "height": 740}, is_mobile=True)
+def visitor(offline_browser):
+    context = offline_browser.new_context(user_agent=VISITOR_UA, viewport={"width": 375, "height": 740}, is_mobile=True)
     yield context.new_page()
     context.close()
 
@@ -77,48 +81,18 @@ def every_stored_value():
 
 def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, visitor, log_lines):
     story = StoryPage.objects.get(slug="lillian")
+    outside = requests_off_site(visitor, site)
     visitor.goto(f"{site}/stories/lillian/?via=radio", wait_until="load")
     assert wait_for({(story.id, "page_view", "radio"): 1}).get((story.id, "page_view", "radio")) == 1
 
-    # Keep the browser on the page when the call link is tapped; our listener on document runs first.
-    visitor.evaluate(
-        """() => {
-          window.addEventListener("click", (e) => {
-            if (e.target.closest("a[href^='tel:'], [data-share-network]")) e.preventDefault();
-          });
-          const share = document.createElement("a");
-          share.href = "#"; share.dataset.shareNetwork = "whatsapp"; share.textContent = "Share on WhatsApp";
-          share.id = "test-share";
-          document.querySelector("main").append(share);
-          const video = document.createElement("video");
-          video.id = "test-film";
-          document.querySelector("main").append(video);
-        }"""
-    )
-    visitor.wait_for_timeout(100)  # let the MutationObserver pick up the film
-    visitor.evaluate(
-        """() => {
-          const video = document.getElementById("test-film");
-          let now = 0;
-          Object.defineProperty(video, "duration", { get: () => 120 });
-          Object.defineProperty(video, "currentTime", { get: () => now });
-          video.dispatchEvent(new Event("play"));
-          video.dispatchEvent(new Event("play"));  // a second play is not a second start
-          for (const t of [10, 31, 61, 61, 95, 120]) { now = t; video.dispatchEvent(new Event("timeupdate")); }
-        }"""
-    )
+    # The visitor plays the film to its end with the player's own keyboard control.
+    film = visitor.locator("video.film__video")
+    film.focus()
+    visitor.keyboard.press("Space")
+    visitor.wait_for_function("() => document.querySelector('video.film__video').ended", timeout=30_000)
+    # Then opens the transcript under it, and taps the call button (the browser hands tel: to the phone).
+    visitor.get_by_text("Read the transcript").click()
     visitor.locator("main .call-link").first.click()
-    visitor.locator("#test-share").click()
-    # A transcript, as the film component marks it, opened by the visitor.
-    visitor.evaluate(
-        """() => {
-          const details = document.createElement("details");
-          details.dataset.insights = "transcript";
-          details.innerHTML = "<summary>Read the transcript</summary><p>Transcript text.</p>";
-          document.querySelector("main").append(details);
-        }"""
-    )
-    visitor.locator("details[data-insights=transcript] summary").click()
 
     expected = {
         (story.id, "page_view", "radio"): 1,
@@ -128,7 +102,6 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
         (story.id, "film_75", "radio"): 1,
         (story.id, "film_100", "radio"): 1,
         (story.id, "call_tapped", "radio"): 1,
-        (story.id, "share_whatsapp", "radio"): 1,
         (story.id, "transcript_opened", "radio"): 1,
     }
     assert wait_for(expected) == expected
@@ -137,6 +110,7 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
     visitor.goto(f"{site}/", wait_until="load")
     home_id = visitor.evaluate("Number(document.body.dataset.pageId)")
     assert wait_for({(home_id, "page_view", "radio"): 1}).get((home_id, "page_view", "radio")) == 1
+    assert outside == []
 
     # Nothing on the device that could recognise the visitor: no cookie, no local storage; the tab's
     # session storage holds the channel name only.
@@ -157,22 +131,108 @@ def test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying(site, vi
     assert sorted(columns) == ["channel", "count", "day", "event", "id", "page_id"]
 
 
-def test_quick_exit_and_form_taps_are_counted(site, visitor):
-    story = StoryPage.objects.get(slug="dwayne")
-    visitor.goto(f"{site}/stories/dwayne/", wait_until="load")
-    assert wait_for({(story.id, "page_view", "direct"): 1}).get((story.id, "page_view", "direct")) == 1
-    visitor.evaluate(
-        """() => window.addEventListener("click", (e) => { if (e.target.closest(".form-link")) e.preventDefault(); })"""
+@pytest.fixture(scope="module")
+def offline_browser(browser_type, browser_type_launch_args):
+    """Chromium that resolves no name but localhost: a link to another site is followed and fails at once, so no
+    request reaches a third party. Not `page.route`: intercepting requests holds up beacons sent as a page unloads."""
+    args = [*browser_type_launch_args.get("args", []), "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost"]
+    browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+    yield browser
+    browser.close()
+
+
+def requests_off_site(page, site):
+    """Every request the page starts for another origin (each fails: offline_browser resolves no other name)."""
+    ours = urlsplit(site).netloc
+    off_site = []
+
+    def record(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https") and parts.netloc != ours:
+            off_site.append(request.url)
+
+    page.on("request", record)
+    return off_site
+
+
+def after(action, key):
+    """Runs `action` and waits until the counter `key` moved by one; returns every counter that moved."""
+    before = counts()
+    action()
+    target = {key: before.get(key, 0) + 1}
+    now = wait_for(target)
+
+    return {k: v - before.get(k, 0) for k, v in now.items() if v != before.get(k, 0)}
+
+
+def open_story(page, site, story):
+    before = counts().get((story.id, "page_view", "social"), 0)
+    page.goto(f"{site}{story.url}?via=social", wait_until="load")
+    key = (story.id, "page_view", "social")
+    assert wait_for({key: before + 1}).get(key) == before + 1
+
+
+@pytest.fixture
+def sharer(offline_browser):
+    """A phone whose browser can copy and has a share sheet: Playwright cannot press a button in the operating
+    system's own share sheet, so `navigator.share` records what it was given instead of opening it."""
+    context = offline_browser.new_context(
+        user_agent=VISITOR_UA,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        permissions=["clipboard-read", "clipboard-write"],
     )
-    visitor.locator("main .form-link").first.click()
-    # What the quick-exit button does just before it leaves the page.
-    visitor.evaluate("""() => document.dispatchEvent(new CustomEvent("quickexit"))""")
-    expected = {
-        (story.id, "page_view", "direct"): 1,
-        (story.id, "form_tapped", "direct"): 1,
-        (story.id, "quick_exit", "direct"): 1,
-    }
-    assert wait_for(expected) == expected
+    context.add_init_script("navigator.share = async (data) => { window.sharedWithTheSheet = data; };")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("network", SHARE_NETWORKS)
+def test_each_share_button_on_the_story_page_moves_its_counter(site, sharer, network, settings):
+    settings.SITE_URL = site  # the address the share buttons give is the site's own
+    story = StoryPage.objects.get(slug="godwin")
+    outside = requests_off_site(sharer, site)
+    open_story(sharer, site, story)
+    button = sharer.locator(f"main [data-share-network='{network}']")
+    assert button.count() == 1 and button.is_visible()
+    assert outside == []  # nothing went to the network before the visitor asked
+    href = button.get_attribute("href")
+
+    moved = after(button.click, (story.id, f"share_{network}", "social"))
+    assert moved == {(story.id, f"share_{network}", "social"): 1}
+    if network in ("whatsapp", "x", "facebook"):
+        # The browser followed the link to the network's share address, stopped at the network.
+        assert outside and {urlsplit(url).netloc for url in outside} == {urlsplit(href).netloc}
+    else:
+        assert outside == []
+    if network == "native":
+        assert sharer.evaluate("window.sharedWithTheSheet.url") == f"{site}{story.url}"
+    if network == "copy":
+        assert sharer.evaluate("navigator.clipboard.readText()") == f"{site}{story.url}"
+
+
+def test_online_form_quick_exit_and_the_embed_card_move_their_counters(site, visitor):
+    story = StoryPage.objects.get(slug="dwayne")
+    outside = requests_off_site(visitor, site)
+
+    open_story(visitor, site, story)
+    form = visitor.locator("main .form-link").first
+    href = form.get_attribute("href")
+    assert outside == []
+    assert after(form.click, (story.id, "form_tapped", "social")) == {(story.id, "form_tapped", "social"): 1}
+    assert outside and {urlsplit(url).netloc for url in outside} == {urlsplit(href).netloc}
+
+    open_story(visitor, site, story)
+    exit_button = visitor.get_by_role("link", name="Emergency: Exit this page")
+    assert after(exit_button.click, (story.id, "quick_exit", "social")) == {(story.id, "quick_exit", "social"): 1}
+
+    # The embed card, opened as a partner's page would frame it, counts its own view and its call button.
+    embed_view = (story.id, "embed_viewed", "social")
+    moved = after(lambda: visitor.goto(f"{site}{story.url}embed/", wait_until="load"), embed_view)
+    assert moved == {embed_view: 1}
+    call = visitor.locator(".call-link")
+    assert after(call.click, (story.id, "call_tapped", "social")) == {(story.id, "call_tapped", "social"): 1}
 
 
 @pytest.fixture
@@ -211,3 +271,25 @@ def test_poll_without_javascript_posts_and_thanks(site, browser, poll_on):
         assert counts() == {(story.id, "poll_no", "other"): 1}
     finally:
         context.close()
+
+
+# Which test above proves each event in the vocabulary. A new event fails here until a browser test proves it.
+PROVEN_BY = {
+    "page_view": test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying,
+    **{
+        f"film_{step}": test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying
+        for step in ("started", "25", "50", "75", "100")
+    },
+    "transcript_opened": test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying,
+    "call_tapped": test_a_visit_moves_the_right_counters_and_keeps_nothing_identifying,
+    "form_tapped": test_online_form_quick_exit_and_the_embed_card_move_their_counters,
+    **{f"share_{network}": test_each_share_button_on_the_story_page_moves_its_counter for network in SHARE_NETWORKS},
+    "embed_viewed": test_online_form_quick_exit_and_the_embed_card_move_their_counters,
+    "quick_exit": test_online_form_quick_exit_and_the_embed_card_move_their_counters,
+    "poll_yes": test_poll_with_javascript_sends_a_beacon_with_the_channel,
+    "poll_no": test_poll_without_javascript_posts_and_thanks,
+}
+
+
+def test_every_event_in_the_vocabulary_is_proven_in_the_browser():
+    assert set(PROVEN_BY) == set(EVENTS)

@@ -73,5 +73,5 @@ def test_readable_and_callable_without_javascript(site, browser):
     page = context.new_page()
     page.goto(site + PAGES["story"])
     assert "The hard call" in page.text_content("main")
-    assert page.locator("a[href='tel:0800555111']").first.is_visible()
+    assert page.locator("a[href='tel:0800555111'] >> visible=true").first.is_visible()
     context.close()
