@@ -56,7 +56,7 @@ lock: | $(VENV)/bin/pip-compile
 # the site needs no gettext. tests/test_languages.py fails if a .mo file does not match its .po file.
 MESSAGE_LANGUAGES := bn ar ur pl ro tr
 MESSAGE_IGNORE := .venv/* editorial/* evaluation/* tests/* bench/* scripts/* staticfiles/* media/* demo/* \
-	node_modules/* test-artifacts/* insights/* tools/*
+	node_modules/* test-artifacts/* insights/* tools/* operations/two_factor.py
 .PHONY: messages gettext-deps share-card-fonts
 gettext-deps:
 	@command -v msgmerge >/dev/null || { \
