@@ -148,7 +148,7 @@ def answer(story, cta, width, height, maxwidth, maxheight):
         "title": story.title,
         # The campaign wrote the card's words; the mothers are its subject, not its authors.
         "author_name": PROVIDER_NAME,
-        "author_url": absolute_url("/"),
+        "author_url": absolute_url(catalog.prefix(translation.get_language() or catalog.DEFAULT) + "/"),
         "provider_name": PROVIDER_NAME,
         "provider_url": absolute_url("/"),
         "cache_age": CACHE_AGE,

@@ -231,13 +231,58 @@ def test_oembed_and_embed_card_follow_the_language(client, translated_demo_site)
     by_lang = client.get("/oembed/?" + urlencode({"url": f"{site}/stories/lillian/", "lang": "ar"})).json()
     assert by_prefix["html"] == by_lang["html"]
     assert f'src="{site}/ar/stories/lillian/embed/"' in by_lang["html"]
-    assert by_lang["author_url"] == f"{site}/ar/stories/lillian/"
+    assert by_lang["author_url"] == f"{site}/ar/"  # the campaign is the author: its home in the story's language
     english = client.get("/oembed/?" + urlencode({"url": f"{site}/stories/lillian/"})).json()
     assert f'src="{site}/stories/lillian/embed/"' in english["html"]
     assert client.get("/oembed/?" + urlencode({"url": f"{site}/stories/lillian/", "lang": "xx"})).status_code == 400
     card = get(client, "/ar/stories/lillian/embed/")[1]
     assert '<html lang="ar" dir="rtl">' in card and WORDS["ar"]["call"] in card
     assert "ترجمة مسودة" in card
+
+
+@pytest.mark.django_db
+def test_oembed_answers_are_cached_apart_by_url_and_lang_under_every_prefix(client, translated_demo_site):
+    """The page cache keys oEmbed on the parameters it reads; under /ar/ it must still find the oEmbed view."""
+    site = settings.SITE_URL
+    arabic = client.get("/ar/oembed/?" + urlencode({"url": f"{site}/ar/stories/lillian/"}))
+    english = client.get("/ar/oembed/?" + urlencode({"url": f"{site}/stories/lillian/"}))
+    assert arabic["X-Page-Cache"] == english["X-Page-Cache"] == "miss"
+    assert f'src="{site}/ar/stories/lillian/embed/"' in arabic.json()["html"]
+    assert f'src="{site}/stories/lillian/embed/"' in english.json()["html"]
+    by_lang = client.get("/oembed/?" + urlencode({"url": f"{site}/stories/lillian/", "lang": "ur"}))
+    plain = client.get("/oembed/?" + urlencode({"url": f"{site}/stories/lillian/"}))
+    assert by_lang["X-Page-Cache"] == plain["X-Page-Cache"] == "miss"
+    assert "/ur/stories/lillian/embed/" in by_lang.json()["html"]
+    assert f'src="{site}/stories/lillian/embed/"' in plain.json()["html"]
+    again = client.get("/oembed/?" + urlencode({"lang": "ur", "url": f"{site}/stories/lillian/", "utm_source": "x"}))
+    assert again["X-Page-Cache"] == "hit" and again.json() == by_lang.json()
+
+
+@pytest.mark.django_db
+def test_method_and_bad_request_pages_in_the_language(client, translated_demo_site, settings):
+    """The 405 and 400 pages (operations/error_pages.py) speak the address's language, with the call-to-action."""
+    settings.ALLOWED_HOSTS = ["hardcalls.example.org", "testserver"]
+    refused = client.generic("TRACE", "/ar/stories/lillian/")
+    bad_host = Client(raise_request_exception=False).get("/ur/stories/", HTTP_HOST="not-our-host.example")
+    for response, code, heading in (
+        (refused, "ar", "عذرًا، لا يمكنك القيام بذلك هنا"),
+        (bad_host, "ur", "معذرت، ہم یہ درخواست نہیں پڑھ سکے"),
+    ):
+        html = response.content.decode()
+        assert response.status_code in (400, 405) and f"<h1>{heading}</h1>" in html, response.status_code
+        assert Page(html).html_attrs == {"lang": code, "dir": DIRECTION[code]}
+        assert 'href="tel:0800555111"' in html and f'href="/{code}/"' in html and WORDS[code]["exit"] in html
+
+
+@pytest.mark.django_db
+def test_every_demo_translation_translates_a_sentence_the_english_demo_still_has(translated_demo_site):
+    """When the fact register changes an English sentence, its old translation no longer matches anything and the
+    page shows the new English: this names such translations, so they are re-translated or removed, not left over."""
+    from demo.content.translations import ENGLISH
+    from demo.translations import pages_to_translate
+
+    sentences = {entry.msgid for page in pages_to_translate(translated_demo_site) for entry in export_po(page, "ar")}
+    assert {name: text for name, text in ENGLISH.items() if text not in sentences} == {}
 
 
 REVISED = "قُتل Quamari طعنًا. اتصلت Lillian بعمتها أو خالتها لتخبرها."
