@@ -50,6 +50,30 @@ lock: | $(VENV)/bin/pip-compile
 	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
 	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock requirements-dev.txt
 
+# --- Interface translations (issue 16, docs/languages.md) ---
+# `make messages` collects every interface string into languages/locale/<code>/LC_MESSAGES/django.po (gettext's
+# xgettext and msgmerge, from Debian's gettext package) and compiles the .mo files, which are committed: running
+# the site needs no gettext. tests/test_languages.py fails if a .mo file does not match its .po file.
+MESSAGE_LANGUAGES := bn ar ur pl ro tr
+MESSAGE_IGNORE := .venv/* editorial/* evaluation/* tests/* bench/* scripts/* staticfiles/* media/* demo/* \
+	node_modules/* test-artifacts/* insights/* tools/* operations/two_factor.py
+.PHONY: messages gettext-deps share-card-fonts
+gettext-deps:
+	@command -v msgmerge >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends gettext; \
+	  else echo "Install gettext first: sudo apt-get install --no-install-recommends gettext" >&2; exit 1; fi; }
+
+# Share cards in Arabic, Urdu and Bengali are drawn with Debian's Noto fonts (server side only; sharing/cards.py).
+share-card-fonts:
+	@test -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-core; \
+	  else echo "Install fonts-noto-core for share cards in Arabic, Urdu and Bengali: sudo apt-get install --no-install-recommends fonts-noto-core" >&2; fi; }
+
+messages: $(VENV)/.runtime gettext-deps
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py makemessages --no-location --no-obsolete \
+	  $(addprefix -l ,$(MESSAGE_LANGUAGES)) $(foreach pattern,$(MESSAGE_IGNORE),-i '$(pattern)')
+	DJANGO_SETTINGS_MODULE=campaign_site.settings.test $(PY) manage.py compilemessages $(addprefix -l ,$(MESSAGE_LANGUAGES))
+
 .local/secret-key:
 	mkdir -p .local
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -67,7 +91,7 @@ test-kit-deps: kit-deps
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils zbar-tools; \
 	  else echo "Install first: sudo apt-get install --no-install-recommends poppler-utils zbar-tools" >&2; exit 1; fi; }
 
-run: $(VENV)/.runtime .local/secret-key kit-deps
+run: $(VENV)/.runtime .local/secret-key kit-deps share-card-fonts
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo_content
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
@@ -83,10 +107,10 @@ test-browser-deps:
 
 # pytest-xdist: one worker per core, each with its own demo site and test database (TEST_WORKERS=0: no workers).
 TEST_WORKERS ?= auto
-test: $(VENV)/.dev test-browser-deps test-kit-deps
+test: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
-test-postgres: $(VENV)/.dev test-browser-deps test-kit-deps
+test-postgres: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
 	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS)
 
 # The same checks as the pre-commit hooks (.pre-commit-config.yaml), reporting without changing any file.

@@ -3,6 +3,7 @@
 from django.http import HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template import loader
 
+from languages.context import without_request
 from pages import call_to_action
 from sharing import short_links
 
@@ -13,4 +14,7 @@ def server_error(request):
     if lead:
         return HttpResponsePermanentRedirect(lead)
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render(call_to_action.without_database()))
+    # In the language of the address (languages/middleware.py has activated it); the language switcher lists every
+    # language without asking the database which are live.
+    context = {**call_to_action.without_database(), **without_request(), "without_database": True}
+    return HttpResponseServerError(template.render(context))

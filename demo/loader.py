@@ -21,12 +21,14 @@ from .content import partners as partners_content
 from .content import site_pages
 from .content import stories as stories_content
 from .images import placeholder_image
+from .translations import translate
 
 MEDIA_DIR = Path(__file__).resolve().parent / "media"
 
 
-def load():
-    """Creates whatever part of the demo site is missing. Returns the home page."""
+def load(translations=True):
+    """Creates whatever part of the demo site is missing, with its draft translations unless told not to. Returns
+    the (English) home page."""
     home = home_page()
     site_settings(home)
     index = child(home, StoryIndexPage, **site_pages.STORY_INDEX)
@@ -46,6 +48,9 @@ def load():
     if home.anonymity_page_id is None:
         home.anonymity_page = standard["anonymity"]
         home.save_revision().publish()
+    if translations:
+        # Last: the translations copy the English pages as they now are.
+        translate(home)
     return home
 
 
@@ -59,7 +64,7 @@ def tree_root():
 
 
 def home_page():
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home:
         return home
     root = tree_root()

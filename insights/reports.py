@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Sum
 from wagtail.models import Page
 
@@ -98,6 +99,32 @@ def _series(rows, key, labels):
     return series
 
 
+def language_figures(rows):
+    """Views, call taps and form taps per language of the page counted (each translation is a page of its own, in
+    one locale): the language dimension needs no new counter, and so nothing more about anyone."""
+    per_language = defaultdict(lambda: {"views": 0, "calls": 0, "forms": 0})
+    for row in (
+        rows.filter(event__in=["page_view", "call_tapped", "form_tapped"])
+        .values("page__locale__language_code", "event")
+        .annotate(total=Sum("count"))
+    ):
+        name = {"page_view": "views", "call_tapped": "calls", "form_tapped": "forms"}[row["event"]]
+        per_language[row["page__locale__language_code"]][name] += row["total"]
+    names = dict(settings.LANGUAGES)
+    return sorted(
+        (
+            {
+                "code": code,
+                "label": names.get(code, code),
+                **figures,
+                "calls_per_hundred": per_hundred(figures["calls"], figures["views"]),
+            }
+            for code, figures in per_language.items()
+        ),
+        key=lambda language: -language["views"],
+    )
+
+
 def capped_bursts(start, end, titles=None):
     """Days on which the burst limits refused events, oldest first: the figures of those days met a flood.
 
@@ -175,6 +202,7 @@ def summary(start, end, launch_date=None):
     )
 
     return {
+        "languages": language_figures(rows),
         "totals": [(EVENTS[event], totals[event]) for event in EVENTS],
         "views": views,
         "calls": totals["call_tapped"],

@@ -10,7 +10,9 @@ gives a page to every bodiless 405 a view returns (`require_safe`, `require_POST
 
 from django.http import HttpResponse
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 
+from languages.context import without_request
 from pages import call_to_action
 
 REFUSED_METHODS = frozenset({"TRACE", "TRACK", "CONNECT"})
@@ -18,17 +20,24 @@ ALLOWED_EVERYWHERE = "GET, HEAD, POST, OPTIONS"
 
 PAGES = {
     400: (
-        "Sorry, we could not read that request",
-        "The address or the form sent looks damaged. Please go back and try again.",
+        _("Sorry, we could not read that request"),
+        _("The address or the form sent looks damaged. Please go back and try again."),
     ),
-    403: ("Sorry, you cannot do that here", "This page or action is not open to visitors."),
-    405: ("Sorry, you cannot do that here", "This address does not accept that kind of request."),
+    403: (_("Sorry, you cannot do that here"), _("This page or action is not open to visitors.")),
+    405: (_("Sorry, you cannot do that here"), _("This address does not accept that kind of request.")),
 }
 
 
 def error_page(status, *, detail=None):
     heading, text = PAGES[status]
-    context = {**call_to_action.without_database(), "heading": heading, "text": detail or text, "status": status}
+    # In the language of the address (languages/middleware.py has activated it), like the 500 page.
+    context = {
+        **call_to_action.without_database(),
+        **without_request(),
+        "heading": heading,
+        "text": detail or text,
+        "status": status,
+    }
     response = HttpResponse(loader.get_template("error.html").render(context), status=status)
     response["Cache-Control"] = "no-store"
     return response
@@ -46,7 +55,7 @@ def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: only staff forms are protected; the page says what to do, not "enable cookies"."""
     return error_page(
         403,
-        detail="This form had expired or was sent from another page. Go back, reload the page and try again.",
+        detail=_("This form had expired or was sent from another page. Go back, reload the page and try again."),
     )
 
 

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import translation
 from wagtail.models import Page
 
 from .models import CampaignSettings, KeyPages
@@ -42,6 +43,8 @@ def key_page_urls(key_pages, request=None):
     urls = {}
     for name, page_id in ids.items():
         page = pages.get(page_id)
+        # The page in the visitor's language when it has a live translation (Wagtail's `localized`), else itself.
+        page = page.localized if page is not None else None
         url = page.get_url(request) if page is not None else None
         if url:
             urls[name] = url
@@ -92,7 +95,8 @@ def context_processor(request):
         # No database, or no site for this host: the number must still show.
         logger.warning("Call-to-action read from the fallback copy")
         return without_database()
-    remember(values)
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        remember(values)  # the 500 page's copy holds the English addresses, whatever language was served last
     return values
 
 

@@ -8,8 +8,10 @@ works inside WordPress's sandboxed iframe.
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -23,19 +25,28 @@ MIN_HEIGHT = 200
 
 
 def live_story(slug):
-    """The live, public story that may be embedded: one with placeholder text still in it has no card yet."""
-    story = StoryPage.objects.live().public().filter(slug=slug).select_related("portrait").first()
+    """The live, public story with this slug in the language of the address (`/ar/stories/<slug>/embed/` is Arabic)
+    that may be embedded: one with placeholder text still in it has no card yet."""
+    story = (
+        StoryPage.objects.live()
+        .public()
+        .filter(slug=slug, locale__language_code=translation.get_language())
+        .select_related("portrait")
+        .first()
+    )
     if story is None or not story.ready_to_share:
         raise Http404("No such story")
     return story
 
 
 def embed_url(story):
-    return absolute_url(reverse("story-embed", args=[story.slug]))
+    """The card in the story's own language (English unprefixed, others under their code)."""
+    with translation.override(story.locale.language_code):
+        return absolute_url(reverse("story-embed", args=[story.slug]))
 
 
 def embed_title(story):
-    return f"{story.title}: a story from Hard calls save lives"
+    return gettext("%(title)s: a story from Hard calls save lives") % {"title": story.title}
 
 
 def embed_html(story, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):

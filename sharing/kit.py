@@ -29,6 +29,7 @@ from django.dispatch import Signal
 from django.utils.text import slugify
 from PIL import Image as PILImage
 
+from languages import catalog
 from pages.links import absolute_url, page_url
 from stories.models import StoryPage
 
@@ -126,8 +127,10 @@ def cta_inputs(cta):
 
 
 def ready_stories():
-    """Live stories the families have confirmed: the only stories the kit offers."""
-    stories = StoryPage.objects.live().public().select_related("portrait", "film").order_by("path")
+    """Live stories the families have confirmed: the only stories the kit offers. English only: posters, images and
+    clips are made in English (their fonts and captions), so a story's translations add nothing to the kit."""
+    stories = StoryPage.objects.live().public().filter(locale__language_code=catalog.DEFAULT)
+    stories = stories.select_related("portrait", "film").order_by("path")
     return [story for story in stories if story.confirmed_by_family]
 
 

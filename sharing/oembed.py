@@ -2,10 +2,12 @@
 
 `url` (required) must be one of our live story pages that is ready to share (no placeholder text in what a card
 shows: `StoryPage.ready_to_share`); `maxwidth`/`maxheight` are positive whole numbers; `format` is json (empty
-means json; xml is not offered). Answers: 200 rich JSON, 400 malformed parameters or an unsupported format, 404 not
-one of our stories or not ready to share. The spec suggests 501 for an unsupported format, but our public endpoints
-never answer 5xx (a 5xx is what monitoring pages someone for); 400 says the same thing to a consumer: not this
-request. Never a 500: every input is checked before it reaches the database.
+means json; xml is not offered); `lang` (optional) asks for the story's translation into that language, which the
+address's prefix (`/ar/stories/...`) also names. Answers: 200 rich JSON, 400 malformed parameters or an unsupported
+format, 404 not one of our stories, not in that language or not ready to share. The spec suggests 501 for an
+unsupported format, but our public endpoints never answer 5xx (a 5xx is what monitoring pages someone for); 400
+says the same thing to a consumer: not this request. Never a 500: every input is checked before it reaches the
+database.
 
 Nothing a visitor sends creates files or rows without bound: the thumbnail is the share card or the portrait in
 one of PORTRAIT_BOXES, so `maxwidth`/`maxheight` pick one of a few fixed renditions, never a new size per request.
@@ -16,10 +18,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from languages import catalog
 from pages import call_to_action
 from pages.links import absolute_url
 from stories.models import StoryPage
@@ -74,13 +78,35 @@ def story_for_url(url):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         raise Http404("No site")
-    url_path = site.root_page.url_path + path.lstrip("/")
+    # /ar/stories/lillian/ is the Arabic story: its path inside the Arabic translation of the site's root page.
+    language = catalog.language_of_path(path)
+    root = site.root_page
+    if language != catalog.DEFAULT:
+        path = path[len(catalog.prefix(language)) :]
+        root = root.get_translation_or_none(Locale.objects.filter(language_code=language).first())
+        if root is None:
+            raise Http404("Not one of our stories")
+    url_path = root.url_path + path.lstrip("/")
     story = StoryPage.objects.live().public().filter(url_path=url_path).select_related("portrait").first()
     if story is None:
         raise Http404("Not one of our stories")
     if not story.ready_to_share:
         raise Http404("This story is not ready to be shared yet")
     return story
+
+
+def in_language(story, language):
+    """`?lang=ar`: the story's live translation in that language (404 when it has none)."""
+    if not language:
+        return story
+    if language not in catalog.codes():
+        raise BadRequest(f"lang must be one of {', '.join(catalog.codes())}.")
+    found = story.get_translations(inclusive=True).live().public().filter(locale__language_code=language).first()
+    if found is None:
+        raise Http404("This story is not published in that language")
+    if not found.specific.ready_to_share:
+        raise Http404("This story is not ready to be shared yet")
+    return found.specific
 
 
 def size(maxwidth, maxheight):
@@ -122,7 +148,7 @@ def answer(story, cta, width, height, maxwidth, maxheight):
         "title": story.title,
         # The campaign wrote the card's words; the mothers are its subject, not its authors.
         "author_name": PROVIDER_NAME,
-        "author_url": absolute_url("/"),
+        "author_url": absolute_url(catalog.prefix(translation.get_language() or catalog.DEFAULT) + "/"),
         "provider_name": PROVIDER_NAME,
         "provider_url": absolute_url("/"),
         "cache_age": CACHE_AGE,
@@ -150,13 +176,16 @@ def oembed(request):
     try:
         maxwidth = dimension(request, "maxwidth")
         maxheight = dimension(request, "maxheight")
-        story = story_for_url(url)
+        story = in_language(story_for_url(url), request.GET.get("lang", ""))
         width, height = size(maxwidth, maxheight)
     except BadRequest as exc:
         return error(400, str(exc))
     except Http404 as exc:
         return error(404, str(exc))
-    response = JsonResponse(answer(story, call_to_action.cta_for(request), width, height, maxwidth, maxheight))
+    # The card's words in the story's language, whatever language the request's own address is in.
+    with translation.override(story.locale.language_code):
+        data = answer(story, call_to_action.cta_for(request), width, height, maxwidth, maxheight)
+    response = JsonResponse(data)
     # Consumers on other sites read this with fetch() as well as from their servers.
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=CACHE_AGE)
@@ -164,4 +193,4 @@ def oembed(request):
 
 
 # The page cache keys an answer on these parameters only (operations/page_cache.py); any other is ignored.
-oembed.page_cache_query = ("url", "format", "maxwidth", "maxheight")
+oembed.page_cache_query = ("url", "format", "maxwidth", "maxheight", "lang")

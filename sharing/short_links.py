@@ -9,6 +9,7 @@ the story publish checks (registered in sharing/wagtail_hooks.py).
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -69,8 +70,15 @@ def chosen_short_address(story):
     return next((name for name in candidates(story) if _clash(story, name) is None), "")
 
 
+def is_translation(story):
+    """Short addresses are English (/lillian); a translation is reached from its English story's language switcher."""
+    return story.locale_id is not None and story.locale.language_code != settings.LANGUAGE_CODE
+
+
 def short_address_problems(story):
-    """A publish check: the story must have a short address that leads nowhere else."""
+    """A publish check: the story must have a short address that leads nowhere else (translations have none)."""
+    if is_translation(story):
+        return []
     if story.short_address:
         clash = _clash(story, story.short_address)
         return [Problem(f"{clash} Choose another short address.", FIELD, LABEL)] if clash else []
@@ -107,6 +115,8 @@ def short_address(story):
 @receiver(page_published, sender=StoryPage)
 def give_published_story_its_short_address(sender, instance, revision=None, **kwargs):
     """On publish, the story's short address leads to it; an empty field is filled in with the name chosen."""
+    if is_translation(instance):
+        return
     name = chosen_short_address(instance)
     if not name:
         return  # the publish checks refuse this; only code that skips them gets here

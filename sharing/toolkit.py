@@ -2,6 +2,8 @@
 
 from urllib.parse import urlencode
 
+from django.utils import translation
+
 from pages.links import page_url
 from stories.models import StoryPage
 
@@ -17,9 +19,11 @@ def partner_link(url, partner):
 
 
 def story_kits(partners, cta):
-    """One kit per live story that is ready to share; `partners` are the organisations whose own links are listed."""
+    """One kit per live story in the page's language that is ready to share; `partners` are the organisations whose
+    own links are listed."""
     kits = []
-    for story in StoryPage.objects.live().public().select_related("portrait", "share_image").order_by("path"):
+    stories = StoryPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    for story in stories.select_related("portrait", "share_image").order_by("path"):
         if not story.ready_to_share:
             continue  # its post would carry placeholder text into real social posts
         url = page_url(story)

@@ -3,10 +3,12 @@
 The demo site is built once per test session (per xdist worker) and every test runs in a transaction rolled back
 at its end, so a test changes what it likes and the next one never sees it. What a test starts from:
 
-- `demo_site`: the demo content as `make run` loads it, every demo page already viewed once (image renditions and
+- `demo_site`: the English demo content as `make run` loads it, every demo page already viewed once (renditions and
   share cards drawn), and a media folder of its own holding a copy of the demo media.
 - `fresh_demo_site`: the same content right after loading, before any page was viewed: for tests of what a
   first view does.
+- `translated_demo_site`: `demo_site` plus the draft translations of its pages into the site's other languages
+  (the other states leave them out, so a test of the English site finds one page per slug).
 - `empty_site`: the database as migrations leave it and an empty media folder. A test that uses the database
   without asking for one of the demo sites gets this one.
 
@@ -28,7 +30,7 @@ from tests import site_state
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SITE_STATES = ("empty_site", "fresh_demo_site", "demo_site")
+SITE_STATES = ("empty_site", "fresh_demo_site", "demo_site", "translated_demo_site")
 
 
 @pytest.fixture(autouse=True)
@@ -100,14 +102,37 @@ def build_session_site(folder):
     snapshots = {"empty_site": site_state.capture()}
     loaded_media, demo_media = folder / "fresh-demo-media", folder / "demo-media"
     with override_settings(MEDIA_ROOT=loaded_media):
-        call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command(
+            "load_demo_content",
+            without_translations=True,
+            verbosity=0,
+            stdout=open(os.devnull, "w"),  # noqa: SIM115
+        )
     snapshots["fresh_demo_site"] = site_state.capture()
     shutil.copytree(loaded_media, demo_media)
     with override_settings(MEDIA_ROOT=demo_media):
         view_every_demo_page()
     snapshots["demo_site"] = site_state.capture()
+    # The draft translations into the site's other languages (demo/translations.py), as `make run` loads them.
+    from django.db import transaction
+
+    from demo.loader import load
+
+    with override_settings(MEDIA_ROOT=demo_media), transaction.atomic():
+        load(translations=True)
+    snapshots["translated_demo_site"] = site_state.capture()
+    with transaction.atomic():  # foreign keys are checked at the end
+        site_state.restore(snapshots["demo_site"])
     ContentType.objects.clear_cache()
-    site = SessionSite(snapshots, {"empty_site": None, "fresh_demo_site": loaded_media, "demo_site": demo_media})
+    site = SessionSite(
+        snapshots,
+        {
+            "empty_site": None,
+            "fresh_demo_site": loaded_media,
+            "demo_site": demo_media,
+            "translated_demo_site": demo_media,
+        },
+    )
     for name, snapshot in snapshots.items():
         site.from_demo[name] = site_state.changes(snapshots["demo_site"], snapshot)
     return site
@@ -191,6 +216,18 @@ def _site_state_by_default(request):
     )
     if uses_db:
         request.getfixturevalue("empty_site")
+
+
+@pytest.fixture
+def translated_demo_site(db, request, media_root):
+    """The demo site with its draft translations (Bengali, Arabic, Urdu, Polish, Romanian, Turkish), as `make run`
+    loads it; returns the English home page."""
+    from django.conf import settings
+
+    from pages.models import HomePage
+
+    start_from("translated_demo_site", request, media_root)
+    return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ class LinkParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "a":
             self.links.append(attrs)
-        if tag == "script":
+        if tag == "script" and attrs.get("type") != "application/json":  # a JSON data block is never run
             self.scripts.append(attrs.get("src"))
             self.inline_script = self.inline_script or not attrs.get("src")
 

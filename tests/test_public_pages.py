@@ -101,5 +101,8 @@ def test_public_posts_are_text_not_widgets(client, demo_site):
     html = client.get("/stories/archie/").content.decode()
     assert 'class="public-post"' in html
     assert "<iframe" not in html
-    # The only script is our own module.
-    assert re.findall(r"<script[^>]*>", html) == ['<script type="module" src="/static/js/site.js">']
+    # The only script is our own module (beside its words as data: a JSON block, never run).
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script type="module" src="/static/js/site.js">',
+        '<script id="site-messages" type="application/json">',
+    ]

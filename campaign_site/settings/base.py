@@ -34,6 +34,7 @@ WSGI_APPLICATION = "campaign_site.wsgi.application"
 INSTALLED_APPS = [
     # Ours, lower layers first: each app imports only from those above it in this list.
     "pages",
+    "languages",
     "films",
     "stories",
     "sharing",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "operations",
     "demo",
     # Wagtail
+    # Translated page trees, the translation editor and PO export/import (issue 16)
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -78,6 +82,11 @@ MIDDLEWARE = [
     # gzip for our HTML and other text, outside the page cache so cached pages are compressed too, and never for the
     # admin (whose pages hold a CSRF token: BREACH); public pages hold no secret (operations/compression.py).
     "operations.compression.TextGZipMiddleware",
+    # The language comes from the address alone (`/ar/...`), never a cookie or Accept-Language (docs/languages.md).
+    # Before the page cache: its key holds the address (so the language) and the query parameters the view reads,
+    # and it finds the view by resolving the address, which under i18n_patterns needs the address's language active
+    # (`/ar/oembed/` is the oEmbed view only while Arabic is active).
+    "languages.middleware.LanguageFromPathMiddleware",
     # Cached pages are answered here, before sessions, authentication or the database are touched.
     "operations.page_cache.PageCacheMiddleware",
     # Public answers lose every cookie and get the strict CSP; admin answers the admin's policies
@@ -111,10 +120,14 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                # LANGUAGE_CODE and LANGUAGE_BIDI for <html lang dir>
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 # `cta` and `key_pages` on every page, the error pages included.
                 "pages.call_to_action.context_processor",
+                # `home_url` in the page's language, and site.js's words (languages/messages.py).
+                "languages.context.language_context",
             ],
         },
     },
@@ -245,6 +258,25 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# The languages of the campaign's target communities (Census 2021; docs/languages.md), each named in itself for the
+# language switcher. English keeps unprefixed addresses; the others live under their code (`/bn/...`).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("bn", "বাংলা"),
+    ("ar", "العربية"),
+    ("ur", "اردو"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("tr", "Türkçe"),
+]
+# Languages whose translations a professional translator has reviewed; every other language's pages say they are a
+# draft translation awaiting review (in the language and in English), and the admin says so on each of its pages.
+REVIEWED_LANGUAGES = env_list("REVIEWED_LANGUAGES")
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The interface catalogs (templates, site.js messages, error pages): languages/locale, first so `makemessages` writes
+# there; editorial/locale holds the admin's own English wording.
+LOCALE_PATHS = [BASE_DIR / "languages" / "locale", BASE_DIR / "editorial" / "locale"]
 
 # --- Privacy, cookies and security headers (operations/privacy_headers.py) --------------------------------------
 
@@ -334,6 +366,10 @@ CRIMESTOPPERS_DEFAULTS = {
     "quick_exit_url": env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
 }
 
+# Where share cards find fonts for Arabic, Urdu and Bengali besides Debian's /usr/share/fonts/truetype/noto
+# (`make share-card-fonts` installs fonts-noto-core); used on the server only.
+SHARE_CARD_FONT_DIR = env_str("SHARE_CARD_FONT_DIR", str(BASE_DIR / ".local" / "fonts"))
+
 # --- Films (films/) ---------------------------------------------------------------------------------------------
 
 FILM_MAX_UPLOAD_BYTES = env_int("FILM_MAX_UPLOAD_MB", 200) * 1024 * 1024
@@ -382,7 +418,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 # One admin language, so our wording (editorial/locale: "sign-off", not "moderation") reaches every user.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-gb", "English (UK)")]
-LOCALE_PATHS = [BASE_DIR / "editorial" / "locale"]
 
 # Workflow notifications (the next approvers, the editor a story is sent back to). SMTP when EMAIL_HOST is set;
 # otherwise the console backend writes each mail to the server's output (`make run`). EMAIL_BACKEND overrides both.

@@ -9,6 +9,42 @@ function ready(start) {
   }
 }
 
+// --- Words in the page's language ---
+// The server renders this page's messages as JSON (languages/messages.py) in <script id="site-messages">: no extra
+// request, and the English below only shows if that block is missing.
+
+const FALLBACK_MESSAGES = {
+  quickExitCancelled: "Exit this page shortcut cancelled.",
+  quickExitPressesLeft: { 1: "Shift, press {count} more time to exit.", 2: "Shift, press {count} more times to exit." },
+  loadingTitle: "Loading",
+  loadingAnnouncement: "Loading.",
+  playFilm: "Play the film (this loads {service})",
+  filmFrameTitle: "{title} ({service} player)",
+  linkCopied: "Link copied.",
+  linkNotCopied: "Could not copy. Select the address below and copy it.",
+  copied: "Copied.",
+  codeNotCopied: "Could not copy. The code is selected: copy it with your keyboard.",
+};
+
+function readMessages() {
+  const block = document.getElementById("site-messages");
+  try {
+    return { ...FALLBACK_MESSAGES, ...(block ? JSON.parse(block.textContent) : {}) };
+  } catch {
+    return FALLBACK_MESSAGES;
+  }
+}
+
+let messages = null;
+
+// t("playFilm", { service: "YouTube" }); a nested key picks a form: t("quickExitPressesLeft", { count: 2 }, 2).
+function t(key, values = {}, form = null) {
+  messages = messages || readMessages();
+  let text = messages[key];
+  if (form !== null && text && typeof text === "object") text = text[String(form)];
+  return String(text ?? "").replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+}
+
 // --- Quick exit (visitor safety) ---
 // Modelled on GOV.UK's "Exit this page". Without JavaScript the button is a plain link. With it, the page is blanked
 // at once (nothing stays readable while the neutral site loads on a slow network) and replaced in the history, so
@@ -56,7 +92,7 @@ function startQuickExit() {
     window.clearTimeout(timer);
     timer = null;
     presses = 0;
-    status.textContent = announce ? "Exit this page shortcut cancelled." : "";
+    status.textContent = announce ? t("quickExitCancelled") : "";
     showPresses();
   }
 
@@ -65,12 +101,12 @@ function startQuickExit() {
     document.dispatchEvent(new CustomEvent("quickexit", { detail: { destination: button.href } }));
     // Blank everything first: a slow network must not leave the story on screen.
     document.documentElement.classList.add("quick-exit-active");
-    document.title = "Loading";
+    document.title = t("loadingTitle");
     overlay = document.createElement("div");
     overlay.className = "quick-exit-overlay";
     overlay.setAttribute("role", "alert");
     document.body.append(overlay);
-    overlay.textContent = "Loading.";
+    overlay.textContent = t("loadingAnnouncement");
     leaveWindow(button.href);
   }
 
@@ -105,9 +141,8 @@ function startQuickExit() {
           leave();
           return;
         }
-        status.textContent = `Shift, press ${QUICK_EXIT_PRESSES - presses} more ${
-          QUICK_EXIT_PRESSES - presses === 1 ? "time" : "times"
-        } to exit.`;
+        const left = QUICK_EXIT_PRESSES - presses;
+        status.textContent = t("quickExitPressesLeft", { count: left }, left);
         window.clearTimeout(timer);
         timer = window.setTimeout(() => resetPresses(true), QUICK_EXIT_TIMEOUT_MS);
       } else if (presses > 0) {
@@ -146,7 +181,7 @@ function startFilmFacades() {
     if (poster) button.append(poster);
     const label = document.createElement("span");
     label.className = "film-facade__label";
-    label.textContent = `Play the film (this loads ${service})`;
+    label.textContent = t("playFilm", { service });
     button.append(label);
     button.addEventListener("click", () => loadFilmPlayer(facade), { once: true });
     link.replaceWith(button);
@@ -157,7 +192,7 @@ function loadFilmPlayer(facade) {
   const frame = document.createElement("iframe");
   frame.className = "film-facade__frame";
   frame.src = facade.dataset.filmEmbed;
-  frame.title = `${facade.dataset.filmTitle} (${facade.dataset.filmService} player)`;
+  frame.title = t("filmFrameTitle", { title: facade.dataset.filmTitle, service: facade.dataset.filmService });
   frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
   frame.allowFullscreen = true;
   // YouTube refuses embeds without a referrer; only this frame sends our origin, the site stays no-referrer.
@@ -205,8 +240,8 @@ function startShareLinks() {
       copy.hidden = false;
       copy.querySelector("button").addEventListener("click", () => {
         copyText(data.url).then(
-          () => announce(status, "Link copied."),
-          () => announce(status, "Could not copy. Select the address below and copy it."),
+          () => announce(status, t("linkCopied")),
+          () => announce(status, t("linkNotCopied")),
         );
       });
     }
@@ -222,10 +257,10 @@ function startShareLinks() {
     const status = wrapper.querySelector("[data-copy-status]");
     button.addEventListener("click", () => {
       copyText(source.value || source.textContent).then(
-        () => announce(status, "Copied."),
+        () => announce(status, t("copied")),
         () => {
           source.select();
-          announce(status, "Could not copy. The code is selected: copy it with your keyboard.");
+          announce(status, t("codeNotCopied"));
         },
       );
     });

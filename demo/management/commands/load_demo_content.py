@@ -10,7 +10,16 @@ from stories.models import StoryPage
 class Command(BaseCommand):
     help = "Load the demo pages, stories and settings (safe to run more than once)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-translations",
+            action="store_true",
+            help="English only: leave out the draft translations into the site's other languages",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
-        load()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {StoryPage.objects.count()} stories."))
+    def handle(self, *args, without_translations=False, **options):
+        home = load(translations=not without_translations)
+        stories = StoryPage.objects.filter(locale=home.locale).count()
+        languages = home.get_translations(inclusive=True).count()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {stories} stories, in {languages} languages."))
