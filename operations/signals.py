@@ -26,7 +26,12 @@ def page_changed(sender, instance, **kwargs):
 
 @receiver(page_unpublished)
 def page_withdrawn(sender, instance, **kwargs):
-    # A family withdrawing consent: the story's film, captions, portrait and renditions leave public reach with it.
+    # A family withdrawing consent: the story's film, captions, portrait and renditions leave public reach with it,
+    # and so do its translations (each one's own unpublish comes back through here; they share the media, which is
+    # withdrawn once no translation is live).
+    if isinstance(instance, StoryPage):
+        for translation in instance.get_translations().live().specific():
+            translation.unpublish(user=kwargs.get("user"))
     media_urls = withdraw_story_media(instance) if isinstance(instance, StoryPage) else []
     content_changed(urls_showing(instance) + media_urls)
 

@@ -139,3 +139,24 @@ def test_on_s3_the_old_addresses_stop_answering_and_the_files_are_kept_at_an_ung
 
     StoryPage.objects.get(pk=story.pk).save_revision().publish()
     assert [public_status(url) for url in urls] == [200] * len(urls)
+
+
+def test_unpublishing_a_story_takes_its_translations_and_their_media_with_it(
+    translated_demo_site, cdn, django_capture_on_commit_callbacks, settings
+):
+    # A family withdrawing consent withdraws the story in every language, not just the English page.
+    settings.SITE_URL = "http://testserver"
+    client = Client()
+    english = StoryPage.objects.get(slug="lillian", locale__language_code="en-gb")
+    translations = list(english.get_translations().live().specific())
+    assert translations, "the translated demo site has live translations of the story"
+    addresses = story_media_addresses(client, english)
+    film = next(url for url in addresses if ".mp4" in url)
+    assert client.get(film).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        english.unpublish()
+    assert not english.get_translations().live().exists()
+    for translation in translations:
+        assert client.get(translation.url).status_code == 404
+    assert client.get(film).status_code == 404
