@@ -37,6 +37,9 @@ def error_page(status, *, detail=None):
         "heading": heading,
         "text": detail or text,
         "status": status,
+        # Like the 500 page these pages touch no database (a hung one must not hold them): the language switcher
+        # links every language's home page.
+        "without_database": True,
     }
     response = HttpResponse(loader.get_template("error.html").render(context), status=status)
     response["Cache-Control"] = "no-store"

@@ -33,7 +33,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     test_db = Path(tempfile.gettempdir()) / f"campaign-test-{os.getpid()}.sqlite3"  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(test_db)}  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
-        {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"}
+        # IMMEDIATE: a transaction takes the write lock when it begins, so two threads never deadlock upgrading a
+        # read to a write (SQLite answers that "database is locked" at once, without waiting for the timeout).
+        {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF",
+        }
     )
 
 # The partner kit is built when a change commits, in the same thread, so a test finds it made (partners/kit.py).
