@@ -194,7 +194,7 @@ def test_an_editor_and_an_approver_run_the_guides_tasks(site, officer):
         row.get_by_role("button", name="Actions").click()
         row.get_by_role("button", name="Approve", exact=True).click()
         confirmation = approver_page.locator(".messages")
-        expect(confirmation).to_contain_text(f"You approved “Sam's story” at {step}. {outcome}")
+        expect(confirmation).to_contain_text(f"You approved “Sam's story” at {step}. {outcome}", timeout=20_000)
     screenshot(approver_page, "admin-approved")
     story.refresh_from_db()
     assert story.live and story.short_address == "sams-story"
