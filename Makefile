@@ -108,10 +108,10 @@ test-browser-deps:
 # pytest-xdist: one worker per core, each with its own demo site and test database (TEST_WORKERS=0: no workers).
 TEST_WORKERS ?= auto
 test: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-postgres: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
-	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS)
+	DATABASE_URL=$${DATABASE_URL:-$(DATABASE_URL_PG)} $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The same checks as the pre-commit hooks (.pre-commit-config.yaml), reporting without changing any file.
 lint: $(VENV)/.dev

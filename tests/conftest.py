@@ -1,7 +1,8 @@
 """Shared fixtures: the database and media folder a test starts from, and clean caches.
 
-The demo site is built once per test session (per xdist worker) and every test runs in a transaction rolled back
-at its end, so a test changes what it likes and the next one never sees it. What a test starts from:
+The demo site is built once per test run by one process and shared by every xdist worker (tests/session_site.py);
+every test runs in a transaction rolled back at its end, so a test changes what it likes and the next one never
+sees it. What a test starts from:
 
 - `demo_site`: the English demo content as `make run` loads it, every demo page already viewed once (renditions and
   share cards drawn), and a media folder of its own holding a copy of the demo media.
@@ -13,24 +14,39 @@ at its end, so a test changes what it likes and the next one never sees it. What
   without asking for one of the demo sites gets this one.
 
 Live-server tests commit, and the database is flushed after each; the state they ask for is written back from rows
-captured once per session (tests/site_state.py), with the media drawn once per session: no image is drawn again.
+captured once per run (tests/site_state.py), with the media drawn once per run: no image is drawn again.
 """
 
 import os
 import shutil
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+import threading
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from pytest_django.django_compat import is_django_unittest
 
-from tests import site_state
+from tests import session_site, site_state
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SITE_STATES = ("empty_site", "fresh_demo_site", "demo_site", "translated_demo_site")
+
+
+@pytest.fixture(scope="session")
+def run_folder(tmp_path_factory, worker_id):
+    """A folder every xdist worker of this test run sees: for what is built once per run."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session")
+def make_run_template(run_folder):
+    """The database, media and static files `make run` prepares before serving, made once per run by the same
+    commands (tests/servers.py); a served site starts from a copy."""
+    from tests.servers import served_site_template
+
+    return served_site_template(run_folder)
 
 
 @pytest.fixture(autouse=True)
@@ -61,88 +77,65 @@ def forget_remembered_call_to_action():
     call_to_action._last_known.clear()
 
 
-# --- The states, built once per session ---
-
-
-@dataclass
-class SessionSite:
-    snapshots: dict  # state name -> site_state.Snapshot
-    media: dict  # state name -> folder of the media that state's rows point to (None: no media)
-    from_demo: dict = field(default_factory=dict)  # state name -> changes from demo_site's rows to its rows
-    holds: str | None = "demo_site"  # what the database holds between tests; None once a test committed
-
+# --- The states, built once per test run (tests/session_site.py) ---
 
 SESSION = {}
 
 
-def view_every_demo_page():
-    """What a first visitor triggers: image renditions, share cards, settings read for the first time."""
-    from django.test import Client
-    from django.urls import reverse
-    from wagtail.models import Page
-
-    from pages.links import page_url
-    from stories.models import StoryPage
-
-    client = Client()
-    urls = [page.url for page in Page.objects.live().public().specific() if page.url]
-    for story in StoryPage.objects.live().public():
-        urls.append(reverse("story-embed", args=[story.slug]))
-        urls.append(reverse("oembed") + "?" + urlencode({"url": page_url(story), "format": "json"}))
-    urls.append("/no-such-page/")  # the 404 page shows the campaign's share card
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code in (200, 404), (url, response.status_code)
-
-
-def build_session_site(folder):
-    from django.contrib.contenttypes.models import ContentType
-    from django.test import override_settings
-
-    snapshots = {"empty_site": site_state.capture()}
-    loaded_media, demo_media = folder / "fresh-demo-media", folder / "demo-media"
-    with override_settings(MEDIA_ROOT=loaded_media):
-        call_command(
-            "load_demo_content",
-            without_translations=True,
-            verbosity=0,
-            stdout=open(os.devnull, "w"),  # noqa: SIM115
-        )
-    snapshots["fresh_demo_site"] = site_state.capture()
-    shutil.copytree(loaded_media, demo_media)
-    with override_settings(MEDIA_ROOT=demo_media):
-        view_every_demo_page()
-    snapshots["demo_site"] = site_state.capture()
-    # The draft translations into the site's other languages (demo/translations.py), as `make run` loads them.
-    from django.db import transaction
-
-    from demo.loader import load
-
-    with override_settings(MEDIA_ROOT=demo_media), transaction.atomic():
-        load(translations=True)
-    snapshots["translated_demo_site"] = site_state.capture()
-    with transaction.atomic():  # foreign keys are checked at the end
-        site_state.restore(snapshots["demo_site"])
-    ContentType.objects.clear_cache()
-    site = SessionSite(
-        snapshots,
-        {
-            "empty_site": None,
-            "fresh_demo_site": loaded_media,
-            "demo_site": demo_media,
-            "translated_demo_site": demo_media,
-        },
-    )
-    for name, snapshot in snapshots.items():
-        site.from_demo[name] = site_state.changes(snapshots["demo_site"], snapshot)
-    return site
-
-
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's test database, then the demo site built in it once (before any test's transaction)."""
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings, run_folder):
+    """This process's test database: a copy of the one built for the whole run, holding the demo site, with the
+    rows of every state to go from one to another (replaces pytest-django's own, which migrates a database per
+    process)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    folder = run_folder / "session-site"
+    built = session_site.ensure_built(folder, connection.settings_dict)
+    session_site.copy_into_test_database(folder, built, connection.settings_dict)
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        SESSION["site"] = build_session_site(tmp_path_factory.mktemp("session-site"))
+        # keepdb: the copy is kept as it is (the migrations find nothing to do); it is deleted at the end.
+        databases = setup_databases(verbosity=verbosity, interactive=False, keepdb=True, aliases={"default"})
+        SESSION["site"] = session_site.load(folder)
+        ContentType.objects.clear_cache()  # ids cached before the copy mean nothing
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
+
+
+def _run_folder_of(config):
+    return Path(str(config._tmp_path_factory.getbasetemp()))
+
+
+def pytest_sessionstart(session):
+    """With xdist workers, the process that runs them starts the run's builds at once, in the background, while the
+    workers start and collect; a worker that needs one before it is ready waits for it (tests/session_site.py,
+    tests/servers.py)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    from django.db import connection
+
+    from tests.servers import served_site_template
+
+    folder = _run_folder_of(config)
+    settings_dict = dict(connection.settings_dict)
+    for build, arguments in (
+        (session_site.ensure_built, (folder / "session-site", settings_dict)),
+        (served_site_template, (folder,)),
+    ):
+        threading.Thread(target=build, args=arguments, daemon=True).start()
+
+
+def pytest_unconfigure(config):
+    """The run's built PostgreSQL database goes at the end (by the process that started the run)."""
+    if hasattr(config, "workerinput"):
+        return
+    from django.db import connection
+
+    session_site.drop_built(_run_folder_of(config) / "session-site", connection.settings_dict)
 
 
 def is_transactional(request):

@@ -1,5 +1,6 @@
 """Start real app-server processes (gunicorn, production settings) and local service stand-ins for tests."""
 
+import fcntl
 import os
 import shutil
 import signal
@@ -10,6 +11,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -100,6 +102,80 @@ def collect_static(static_root):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
     )
+
+
+def run_manage(env, *args, timeout=600):
+    """A management command in its own process, as an operator runs it; returns what it printed."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+# --- A site as `make run` serves it, built once per test run ---------------------------------------------------------
+#
+# `make run` migrates, loads the demo content and collects the static files before it serves (about 35 CPU seconds).
+# Tests that serve the site for real need that state, each in a database and media folder of their own: the commands
+# run once per test run (whichever xdist worker asks first builds it, under a file lock) and each served site starts
+# from a copy of their output.
+
+
+def served_site_template(shared_folder):
+    """The database after `migrate` (`migrated`) and after `load_demo_content` too (`demo`), the demo media and the
+    collected static files, made by the same commands as `make run`, in `shared_folder` (seen by every worker)."""
+    folder = Path(shared_folder) / "served-site-template"
+    made = SimpleNamespace(
+        migrated=folder / "migrated.sqlite3",
+        demo=folder / "demo.sqlite3",
+        media=folder / "media",
+        static=folder / "static",
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here while the first one builds
+        if (folder / ".ready").exists():
+            return made
+        env = production_env(
+            0, DATABASE_URL=f"sqlite:///{made.migrated}", MEDIA_ROOT=made.media, STATIC_ROOT=made.static
+        )
+        collecting = subprocess.Popen(  # noqa: S603 - meanwhile
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
+        )
+        run_manage(env, "migrate", "--noinput", "-v0")
+        copy_database(made.migrated, made.demo)
+        run_manage({**env, "DATABASE_URL": f"sqlite:///{made.demo}"}, "load_demo_content", "-v0")
+        assert collecting.wait(timeout=600) == 0
+        (folder / ".ready").touch()
+    return made
+
+
+def copy_database(source, target):
+    """A closed SQLite database with its write-ahead log, if one was left."""
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+
+
+def served_site_env(folder, template, *, demo=True):
+    """The environment of a site of its own in `folder`, started from the template: its own copy of the database
+    (with the demo content, or as migrations leave it) and of the media, its own page cache, the shared static files
+    (only ever read)."""
+    folder = Path(folder)
+    database = folder / "site.sqlite3"
+    copy_database(template.demo if demo else template.migrated, database)
+    if demo:
+        shutil.copytree(template.media, folder / "media")
+    return {
+        "DATABASE_URL": f"sqlite:///{database}",
+        "STATIC_ROOT": template.static,
+        "MEDIA_ROOT": folder / "media",
+        "PAGE_CACHE_DIR": folder / "page-cache",
+    }
 
 
 def start_gunicorn(port, log_path, **env_overrides):

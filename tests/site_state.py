@@ -33,7 +33,11 @@ class Table:
         """{pk: row} with the values as the database driver returns them (written back as they are)."""
         columns = ", ".join(quote(column) for column in self.columns)
         cursor.execute(f"SELECT {columns} FROM {quote(self.name)}")  # noqa: S608 - names from Django's models
-        return {row[0]: row for row in cursor.fetchall()}
+        # PostgreSQL's bytea arrives as a memoryview, which neither compares by value nor pickles.
+        return {
+            row[0]: tuple(bytes(value) if isinstance(value, memoryview) else value for value in row)
+            for row in cursor.fetchall()
+        }
 
 
 @dataclass

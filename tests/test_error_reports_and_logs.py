@@ -23,13 +23,16 @@ from django.db import connection
 from django_otp.oath import totp
 
 from tests.error_endpoint import ErrorEndpoint
-from tests.servers import ROOT, free_port, production_env, start_gunicorn, stop
+from tests.servers import ROOT, free_port, production_env, run_manage, served_site_env, start_gunicorn, stop
 
 # The app server here always runs on its own SQLite file, whatever database the suite uses: once is enough.
-pytestmark = pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="uses its own SQLite database whatever the suite's: runs in `make test` (CI runs both)",
-)
+pytestmark = [
+    pytest.mark.xdist_group(__name__),  # one xdist worker serves the module's site, once
+    pytest.mark.skipif(
+        connection.vendor == "postgresql",
+        reason="uses its own SQLite database whatever the suite's: runs in `make test` (CI runs both)",
+    ),
+]
 
 STAFF_EMAIL = "staff-member@example.org"
 STAFF_PASSWORD = "a-long-staff-passphrase-19"  # noqa: S105
@@ -76,12 +79,6 @@ def send_raw(port, request):
         raw.recv(1024)
 
 
-def run_manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=300, capture_output=True, text=True
-    ).stdout
-
-
 # A staff member with an authenticator app, made through the models as an administrator would; prints its key.
 CREATE_STAFF = f"""
 from django.contrib.auth import get_user_model
@@ -126,29 +123,21 @@ def identifying_headers():
 
 
 @pytest.fixture(scope="module")
-def incident(tmp_path_factory):
+def incident(tmp_path_factory, make_run_template):
     folder = tmp_path_factory.mktemp("incident")
     database = folder / "site.sqlite3"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     site_env = {
-        "DATABASE_URL": f"sqlite:///{database}",
-        "STATIC_ROOT": folder / "static",
-        "MEDIA_ROOT": folder / "media",
-        "PAGE_CACHE_DIR": folder / "page-cache",
+        # The database as migrations leave it, and the static files `make run` collects (made once per run).
+        **served_site_env(folder, make_run_template, demo=False),
         "GUNICORN_ACCESS_LOG": "-",
         "LOG_LEVEL": "INFO",
         "SENTRY_RELEASE": RELEASE,
         "SENTRY_ENVIRONMENT": "test",
     }
     env = production_env(port, **site_env)
-    # Static files are collected while the database is migrated: the two take most of this fixture's time.
-    collecting = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
-    )
-    run_manage(env, "migrate", "--noinput", "-v0")
     totp_key = run_manage(env, "shell", "-c", CREATE_STAFF).split()[-1]
-    assert collecting.wait(timeout=300) == 0
     log_path = folder / "gunicorn.log"
 
     with ErrorEndpoint() as endpoint:

@@ -26,6 +26,8 @@ from tests.insights_helpers import BROWSER_UA
 from tests.servers import ROOT, free_port, production_env, start_gunicorn, start_postgres, start_redis, stop
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
+# One xdist worker starts the module's own PostgreSQL, migrates it and loads the demo into it, once.
+pytestmark = pytest.mark.xdist_group(__name__)
 
 
 @contextlib.contextmanager
@@ -147,23 +149,20 @@ BEACON_HEADERS = {"Content-Type": "text/plain;charset=UTF-8", "User-Agent": BROW
 
 
 @pytest.fixture(scope="module")
-def own_database(tmp_path_factory):
-    """Our own PostgreSQL (initdb), migrated, with the demo content and collected static files, and a Redis of our
-    own that the demo's publishes wrote to (as production's would)."""
+def own_database(tmp_path_factory, make_run_template):
+    """Our own PostgreSQL (initdb), migrated, with the demo content and collected static files (`make run`'s, made
+    once per test run), and a Redis of our own that the demo's publishes wrote to (as production's would)."""
     folder = tmp_path_factory.mktemp("own-postgres")
     postgres = start_postgres()
     shared_redis = start_redis(folder / "redis")
     site_env = {
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{postgres.port}/postgres",
-        "STATIC_ROOT": folder / "static",
+        "STATIC_ROOT": make_run_template.static,
         "MEDIA_ROOT": folder / "media",
         "WAGTAIL_2FA_REQUIRED": "false",
     }
     env = production_env(0, **site_env)
     try:
-        collecting = subprocess.Popen(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env
-        )
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
             subprocess.run(
                 [sys.executable, "manage.py", *command],
@@ -173,7 +172,6 @@ def own_database(tmp_path_factory):
                 capture_output=True,
                 timeout=600,
             )
-        assert collecting.wait(timeout=300) == 0
         postgres.redis = shared_redis
         yield postgres, site_env, folder
     finally:

@@ -9,8 +9,6 @@ answer. To cover another page, add a line to PAGES.
 
 import re
 import sqlite3
-import subprocess
-import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -19,13 +17,16 @@ import pytest
 import requests
 from django.db import connection
 
-from tests.servers import ROOT, free_port, production_env, start_gunicorn, stop
+from tests.servers import free_port, production_env, run_manage, served_site_env, start_gunicorn, stop
 
 # The app server always runs on its own SQLite file, whatever database the suite uses: once is enough.
-pytestmark = pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="uses its own SQLite database whatever the suite's: runs in `make test` (CI runs both)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor == "postgresql",
+        reason="uses its own SQLite database whatever the suite's: runs in `make test` (CI runs both)",
+    ),
+    pytest.mark.xdist_group(__name__),  # one xdist worker serves the module's site, once
+]
 
 # A number no default or fixture uses: seen on a page, it can only have come from the setting.
 PHONE_DISPLAY = "0800 246 135"
@@ -112,10 +113,6 @@ def read(html):
     return parser
 
 
-def run_manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)
-
-
 def fetch(base, request):
     return requests.request(
         request.method, base + request.path, headers=dict(request.headers), allow_redirects=False, timeout=60
@@ -123,24 +120,15 @@ def fetch(base, request):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, make_run_template):
     folder = tmp_path_factory.mktemp("served")
-    database = folder / "site.sqlite3"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    site_env = {
-        "DATABASE_URL": f"sqlite:///{database}",
-        "STATIC_ROOT": folder / "static",
-        "MEDIA_ROOT": folder / "media",
-        "PAGE_CACHE_DIR": folder / "page-cache",
-    }
-    env = production_env(port, **site_env)
-    # What `make run` does before it serves, with the same commands (static files collected meanwhile).
-    collecting = subprocess.Popen([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env)
-    run_manage(env, "migrate", "--noinput", "-v0")
-    run_manage(env, "load_demo_content", "-v0")
-    run_manage(env, "shell", "-c", SET_PHONE)
-    assert collecting.wait(timeout=600) == 0
+    # What `make run` does before it serves (migrate, load the demo, collect static files; made once per run), then
+    # the phone number changed as comms staff would.
+    site_env = served_site_env(folder, make_run_template)
+    database = folder / "site.sqlite3"
+    run_manage(production_env(port, **site_env), "shell", "-c", SET_PHONE)
 
     server = start_gunicorn(port, folder / "gunicorn.log", **site_env)
     try:

@@ -1,5 +1,6 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,13 @@ class RequestLog:
         return {urlsplit(url).netloc for url in self.urls if not url.startswith(("data:", "blob:"))}
 
 
+# Screenshots are for people reviewing a change (`make test SCREENSHOTS=1`); a full-page one costs a second of the
+# browser's time, and no assertion reads them.
+SCREENSHOTS = os.environ.get("SCREENSHOTS", "") not in ("", "0")
+
+
 def screenshot(page, name):
+    if not SCREENSHOTS:
+        return
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
