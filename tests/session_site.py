@@ -111,6 +111,11 @@ def build(folder):
     site = build_states(folder)
     from django.db import connections
 
+    connection = connections["default"]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # one self-contained file to copy: no write-ahead log beside it
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("PRAGMA journal_mode=DELETE")
     connections.close_all()  # PostgreSQL copies a template only while nobody is connected to it
     with open(folder / "site.pickle", "wb") as out:
         pickle.dump(site, out)
@@ -166,10 +171,9 @@ def copy_into_test_database(folder, built, settings_dict):
         fcntl.flock(lock, fcntl.LOCK_EX)  # PostgreSQL copies a template for one CREATE DATABASE at a time
         if built["engine"] == "sqlite":
             target = settings_dict["TEST"]["NAME"]
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("-wal", "-shm"):  # another run's, had it stopped half way
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
-                if Path(f"{built['database']}{suffix}").exists():
-                    shutil.copyfile(f"{built['database']}{suffix}", f"{target}{suffix}")
+            shutil.copyfile(built["database"], target)
         else:
             target = settings_dict["TEST"].get("NAME") or f"test_{settings_dict['NAME']}"
             _postgres_admin(
