@@ -148,6 +148,8 @@ def ensure_built(folder, settings_dict):
             database = f"test_{settings_dict['NAME']}_built_{os.getpid()}"
             _postgres_admin(settings_dict, f'DROP DATABASE IF EXISTS "{database}"', f'CREATE DATABASE "{database}"')
             url = database_url({**settings_dict, "NAME": database})
+        described = {"engine": engine, "database": database}
+        (folder / "building.json").write_text(json.dumps(described))  # for drop_built, should the run stop half way
         log = folder / "build.log"
         with open(log, "wb") as output:
             finished = subprocess.run(  # noqa: S603 - our own module
@@ -160,7 +162,6 @@ def ensure_built(folder, settings_dict):
             )
         if finished.returncode:
             raise RuntimeError(f"building the session site failed:\n{log.read_text()[-4000:]}")
-        described = {"engine": engine, "database": database}
         ready.write_text(json.dumps(described))
         return described
 
@@ -190,11 +191,12 @@ def load(folder):
 
 def drop_built(folder, settings_dict):
     """At the end of the run: the built PostgreSQL database (a SQLite file goes with the run's folder)."""
-    ready = Path(folder) / "built.json"
-    if ready.exists():
-        built = json.loads(ready.read_text())
+    started = Path(folder) / "building.json"
+    if started.exists():
+        built = json.loads(started.read_text())
         if built["engine"] == "postgresql":
-            _postgres_admin(settings_dict, f'DROP DATABASE IF EXISTS "{built["database"]}"')
+            # FORCE: a builder still running (a run stopped half way) is disconnected first.
+            _postgres_admin(settings_dict, f'DROP DATABASE IF EXISTS "{built["database"]}" WITH (FORCE)')
 
 
 def _postgres_admin(settings_dict, *statements):
