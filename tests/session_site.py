@@ -171,10 +171,12 @@ def copy_into_test_database(folder, built, settings_dict):
     with open(Path(folder) / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # PostgreSQL copies a template for one CREATE DATABASE at a time
         if built["engine"] == "sqlite":
+            from tests.servers import copy_database
+
             target = settings_dict["TEST"]["NAME"]
             for suffix in ("-wal", "-shm"):  # another run's, had it stopped half way
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(built["database"], target)
+            copy_database(built["database"], target)
         else:
             target = settings_dict["TEST"].get("NAME") or f"test_{settings_dict['NAME']}"
             _postgres_admin(
