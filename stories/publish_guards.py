@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -113,8 +113,12 @@ def publish_problems(page):
     return [problem for check in publish_checks() for problem in check(page)]
 
 
-class PublishBlocked(PermissionDenied):
-    """Raised when something tries to publish a story that is not ready."""
+class PublishBlocked(Exception):
+    """Raised when something tries to publish a story that is not ready.
+
+    Not a PermissionDenied: Wagtail's admin turns those into a bare "you do not have permission" before any
+    middleware sees them, so the approver would never read what is missing.
+    """
 
     def __init__(self, page, problems):
         self.page = page

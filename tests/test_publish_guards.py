@@ -105,7 +105,9 @@ def test_submitting_an_incomplete_story_for_sign_off_is_refused(client, story):
     assert story.current_workflow_state is None
 
 
-def test_final_sign_off_of_a_story_emptied_during_review_is_refused(client, story):
+# The dashboard's "Approve" posts a plain form; "Approve with comment" posts from a modal (XMLHttpRequest).
+@pytest.mark.parametrize("from_modal", [True, False], ids=["from the modal", "from the dashboard button"])
+def test_final_sign_off_of_a_story_emptied_during_review_is_refused(client, story, from_modal):
     editor = staff_user("eddie", EDITORS)
     approver = staff_user("ada", APPROVERS)
     client.login(username=editor.username, password=PASSWORD)
@@ -119,17 +121,22 @@ def test_final_sign_off_of_a_story_emptied_during_review_is_refused(client, stor
     story.refresh_from_db()
     client.post(workflow_action_url(story, "approve", story.current_workflow_task_state), {"comment": ""})
     story.refresh_from_db()
-    response = client.post(
-        workflow_action_url(story, "approve", story.current_workflow_task_state),
-        {"comment": ""},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    assert response.json() == {"step": "success", "redirect": edit_url(story)}
+    approve_url = workflow_action_url(story, "approve", story.current_workflow_task_state)
+    if from_modal:
+        response = client.post(approve_url, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
+        assert response.json() == {"step": "success", "redirect": edit_url(story)}
+        shown = page_text(client.get(edit_url(story)))
+    else:
+        response = client.post(approve_url, {"comment": ""}, follow=True)
+        assert response.redirect_chain[-1][0] == edit_url(story)
+        shown = page_text(response)
     story.refresh_from_db()
     assert not story.live
     # The refusal rolled the approval back: the legal sign-off is still waiting.
     assert story.current_workflow_task_state.task.name == "Legal sign-off"
-    assert "Portrait alt text: " + ALT_MESSAGE in page_text(client.get(edit_url(story)))
+    # The approver reads what is missing, not a bare "you do not have permission".
+    assert f"“{story.title}” cannot go live yet. Missing: Portrait alt text: {ALT_MESSAGE}" in shown
+    assert "do not have permission" not in shown
 
 
 def test_a_scheduled_story_that_is_not_ready_is_not_published_and_the_others_are(story, demo_site, caplog):

@@ -7,6 +7,7 @@ the same mails are printed by the console backend (tests/test_sign_off_for_comms
 """
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -92,6 +93,23 @@ def open_action_menu(page):
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
 
 
+def wait_until_autosaved(page, story, text, timeout_s=30):
+    """Until Wagtail's autosave has stored the editor's last change (`text`) and has nothing in flight.
+
+    An editor submits after the indicator says "Saved". Submitting earlier races an older autosave still on its
+    way: both name the same revision, so the older form state can land last and be what the approvers sign off.
+    """
+    indicator = page.locator("#w-autosave-indicator")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        latest = StoryPage.objects.get(pk=story.pk).get_latest_revision()
+        saved = indicator.get_attribute("data-w-autosave-state-value") == "saved"
+        if saved and latest and text in str(latest.content):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the editor's change “{text}” was not autosaved within {timeout_s} s")
+
+
 def issues_found(page):
     """The number the editor's "Checks" panel shows, once it has run on the open preview."""
     page.click("button[data-side-panel-toggle='checks']")
@@ -170,6 +188,7 @@ def test_an_editor_and_an_approver_run_the_guides_tasks(site, officer):
         """() => [...document.querySelectorAll("[data-contentpath='narrative'] :is(input, textarea)")]
             .some((field) => field.value.includes("tells of the call"))"""
     )
+    wait_until_autosaved(page, story, "tells of the call")
     open_action_menu(page)
     page.click("button[name='action-submit']")
     expect(page.locator(".messages")).to_contain_text("has been sent for sign-off")
