@@ -7,7 +7,6 @@ the same mails are printed by the console backend (tests/test_sign_off_for_comms
 """
 
 import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -93,21 +92,29 @@ def open_action_menu(page):
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
 
 
-def wait_until_autosaved(page, story, text, timeout_s=30):
-    """Until Wagtail's autosave has stored the editor's last change (`text`) and has nothing in flight.
+# Wagtail autosaves a change half a second after it. Counts the autosaves sent and answered, and the time of the
+# last change or autosave, so a test can submit only when none is pending or in flight.
+WATCH_AUTOSAVES = """() => {
+    const seen = (window.autosaves = {sent: 0, answered: 0, last: performance.now()});
+    const note = (key) => () => { if (key) seen[key] += 1; seen.last = performance.now(); };
+    document.addEventListener("input", note(null), true);
+    document.addEventListener("change", note(null), true);
+    document.addEventListener("w-autosave:save", note("sent"));
+    document.addEventListener("w-autosave:success", note("answered"));
+    document.addEventListener("w-autosave:error", note("answered"));
+}"""
+AUTOSAVES_SETTLED = "() => autosaves.sent === autosaves.answered && performance.now() - autosaves.last > 1500"
 
-    An editor submits after the indicator says "Saved". Submitting earlier races an older autosave still on its
-    way: both name the same revision, so the older form state can land last and be what the approvers sign off.
+
+def submit_when_autosaves_settle(page):
+    """Submit for sign-off once no autosave is pending or in flight.
+
+    An older autosave still on its way when the editor submits names the same revision as the submit and can land
+    last, so the approvers would sign off the older form. A person pauses before submitting; the test waits for that.
     """
-    indicator = page.locator("#w-autosave-indicator")
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        latest = StoryPage.objects.get(pk=story.pk).get_latest_revision()
-        saved = indicator.get_attribute("data-w-autosave-state-value") == "saved"
-        if saved and latest and text in str(latest.content):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"the editor's change “{text}” was not autosaved within {timeout_s} s")
+    page.wait_for_function(AUTOSAVES_SETTLED, timeout=30_000)
+    open_action_menu(page)
+    page.click("button[name='action-submit']")
 
 
 def issues_found(page):
@@ -170,6 +177,7 @@ def test_an_editor_and_an_approver_run_the_guides_tasks(site, officer):
     screenshot(page, "admin-new-story-refused")
 
     # Fill in what was missing, then submit again.
+    page.evaluate(WATCH_AUTOSAVES)
     page.fill("#id_hard_call", "She had to call his school.")
     page.fill("#id_summary", "Sam was killed. His mother had to call his school.")
     page.fill("#id_portrait_alt", "Placeholder image, not a photograph of anyone.")
@@ -188,9 +196,7 @@ def test_an_editor_and_an_approver_run_the_guides_tasks(site, officer):
         """() => [...document.querySelectorAll("[data-contentpath='narrative'] :is(input, textarea)")]
             .some((field) => field.value.includes("tells of the call"))"""
     )
-    wait_until_autosaved(page, story, "tells of the call")
-    open_action_menu(page)
-    page.click("button[name='action-submit']")
+    submit_when_autosaves_settle(page)
     expect(page.locator(".messages")).to_contain_text("has been sent for sign-off")
     story.refresh_from_db()
     assert story.current_workflow_state is not None and not story.live
@@ -217,6 +223,7 @@ def test_an_editor_and_an_approver_run_the_guides_tasks(site, officer):
     screenshot(approver_page, "admin-approved")
     story.refresh_from_db()
     assert story.live and story.short_address == "sams-story"
+    assert "tells of the call" in str(story.narrative), "what went live is what the editor submitted"
 
     # Print the insights page: every section on paper, no sidebar.
     approver_page.goto(f"{site}/admin/insights/")
