@@ -33,11 +33,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SITE_STATES = ("empty_site", "fresh_demo_site", "demo_site", "translated_demo_site")
 
 
+def run_folder_of(config):
+    """A folder every process of this test run sees (the controller and each xdist worker, whose own temporary
+    folder is inside it): for what is built once per run."""
+    base = Path(str(config._tmp_path_factory.getbasetemp()))
+    return base.parent if hasattr(config, "workerinput") else base
+
+
 @pytest.fixture(scope="session")
-def run_folder(tmp_path_factory, worker_id):
-    """A folder every xdist worker of this test run sees: for what is built once per run."""
-    base = tmp_path_factory.getbasetemp()
-    return base if worker_id == "master" else base.parent
+def run_folder(request):
+    return run_folder_of(request.config)
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +96,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
-    folder = run_folder / "session-site"
+    folder = session_site.folder_in(run_folder)
     built = session_site.ensure_built(folder, connection.settings_dict)
     session_site.copy_into_test_database(folder, built, connection.settings_dict)
     verbosity = request.config.option.verbose
@@ -105,10 +110,6 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
         teardown_databases(databases, verbosity=verbosity)
 
 
-def _run_folder_of(config):
-    return Path(str(config._tmp_path_factory.getbasetemp()))
-
-
 def pytest_sessionstart(session):
     """With xdist workers, the process that runs them starts the run's builds at once, in the background, while the
     workers start and collect; a worker that needs one before it is ready waits for it (tests/session_site.py,
@@ -120,10 +121,10 @@ def pytest_sessionstart(session):
 
     from tests.servers import served_site_template
 
-    folder = _run_folder_of(config)
+    folder = run_folder_of(config)
     settings_dict = dict(connection.settings_dict)
     for build, arguments in (
-        (session_site.ensure_built, (folder / "session-site", settings_dict)),
+        (session_site.ensure_built, (session_site.folder_in(folder), settings_dict)),
         (served_site_template, (folder,)),
     ):
         threading.Thread(target=build, args=arguments, daemon=True).start()
@@ -135,7 +136,7 @@ def pytest_unconfigure(config):
         return
     from django.db import connection
 
-    session_site.drop_built(_run_folder_of(config) / "session-site", connection.settings_dict)
+    session_site.drop_built(session_site.folder_in(run_folder_of(config)), connection.settings_dict)
 
 
 def is_transactional(request):

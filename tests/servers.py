@@ -125,6 +125,19 @@ def run_manage(env, *args, timeout=600):
 # from a copy of their output.
 
 
+def build_once(folder, marker, build):
+    """Runs `build` once for every process sharing `folder`: the first to take the folder's lock builds and writes
+    what `build` returns (text) to `marker`; the others wait on the lock, then read it."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / marker
+        if not done.exists():
+            done.write_text(build())
+        return done.read_text()
+
+
 def served_site_template(shared_folder):
     """The database after `migrate` (`migrated`) and after `load_demo_content` too (`demo`), the demo media and the
     collected static files, made by the same commands as `make run`, in `shared_folder` (seen by every worker)."""
@@ -135,11 +148,8 @@ def served_site_template(shared_folder):
         media=folder / "media",
         static=folder / "static",
     )
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here while the first one builds
-        if (folder / ".ready").exists():
-            return made
+
+    def build():
         env = production_env(
             0, DATABASE_URL=f"sqlite:///{made.migrated}", MEDIA_ROOT=made.media, STATIC_ROOT=made.static
         )
@@ -150,7 +160,9 @@ def served_site_template(shared_folder):
         copy_database(made.migrated, made.demo)
         run_manage({**env, "DATABASE_URL": f"sqlite:///{made.demo}"}, "load_demo_content", "-v0")
         assert collecting.wait(timeout=600) == 0
-        (folder / ".ready").touch()
+        return ""
+
+    build_once(folder, ".ready", build)
     return made
 
 

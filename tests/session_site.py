@@ -128,16 +128,22 @@ def _engine(settings_dict):
     return "postgresql" if "postgresql" in settings_dict["ENGINE"] else "sqlite"
 
 
+FOLDER_NAME = "session-site"
+
+
+def folder_in(run_folder):
+    """Where a test run keeps its session site."""
+    return Path(run_folder) / FOLDER_NAME
+
+
 def ensure_built(folder, settings_dict):
     """Builds the session site in `folder` unless it is built or being built; waits for it. Returns a description
     of what was built ({"engine", "database"})."""
+    from tests.servers import build_once
+
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other processes wait here while the first one builds
-        ready = folder / "built.json"
-        if ready.exists():
-            return json.loads(ready.read_text())
+
+    def build():
         engine = _engine(settings_dict)
         if engine == "sqlite":
             database = str(folder / "built.sqlite3")
@@ -148,8 +154,8 @@ def ensure_built(folder, settings_dict):
             database = f"test_{settings_dict['NAME']}_built_{os.getpid()}"
             _postgres_admin(settings_dict, f'DROP DATABASE IF EXISTS "{database}"', f'CREATE DATABASE "{database}"')
             url = database_url({**settings_dict, "NAME": database})
-        described = {"engine": engine, "database": database}
-        (folder / "building.json").write_text(json.dumps(described))  # for drop_built, should the run stop half way
+        described = json.dumps({"engine": engine, "database": database})
+        (folder / "building.json").write_text(described)  # for drop_built, should the run stop half way
         log = folder / "build.log"
         with open(log, "wb") as output:
             finished = subprocess.run(  # noqa: S603 - our own module
@@ -162,8 +168,9 @@ def ensure_built(folder, settings_dict):
             )
         if finished.returncode:
             raise RuntimeError(f"building the session site failed:\n{log.read_text()[-4000:]}")
-        ready.write_text(json.dumps(described))
         return described
+
+    return json.loads(build_once(folder, "built.json", build))
 
 
 def copy_into_test_database(folder, built, settings_dict):
