@@ -107,7 +107,7 @@ test-browser-deps:
 
 # pytest-xdist: one worker per core plus one, each with its own copy of the demo site's test database
 # (TEST_WORKERS=0: no workers). The extra worker runs while the fault and browser tests wait on their servers:
-# on 2 cores 3 workers ran the suite in 0.74-0.83 s per CPU second, 2 workers in 0.82-0.97 (docs/benchmarks.md).
+# on 2 cores 3 workers ran the suite in 0.76-0.84 s per CPU second, 2 workers in 0.83-0.97 (docs/benchmarks.md).
 TEST_WORKERS ?= $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN) + 1 )))
 test: $(VENV)/.dev test-browser-deps test-kit-deps share-card-fonts
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
