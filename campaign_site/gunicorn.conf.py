@@ -2,8 +2,19 @@
 
 import multiprocessing
 import os
+from collections import Counter
+
+
+def env_flag(name, default):
+    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
+
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new connections over them. On one shared
+# socket whichever worker woke first took them: measured, one worker held all 64 of wrk's keep-alive connections while
+# the other idled (a third of the rate, twice the latency; docs/benchmarks.md). Only for TCP: a unix socket is a file
+# each worker would replace.
+reuse_port = env_flag("GUNICORN_REUSE_PORT", "true") and not bind.startswith(("unix:", "fd://"))
 # gthread workers: each thread answers one request while the worker keeps idle keep-alive connections open, so a
 # burst of connections queues in no TCP backlog and a slow reader ties up one thread, not a process. Threads share one
 # worker's memory; 2 workers × 8 threads on 2 cores measured best (docs/benchmarks.md).
@@ -17,7 +28,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 # Django and Wagtail are imported once in the master and shared by the forked workers: a worker starts in
 # milliseconds, not after seconds of imports while requests queue for it.
-preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true", "yes", "on"}
+preload_app = env_flag("GUNICORN_PRELOAD", "true")
 # No recycling by default: recycling every 2,000 requests re-imported Wagtail under load (p99 of 2 s). Measured with
 # the soak in docs/benchmarks.md, memory stays flat. A deployment that wants it sets GUNICORN_MAX_REQUESTS, and the
 # jitter (half of it by default) keeps workers from restarting together.
@@ -32,7 +43,7 @@ if control_socket is None:
     del control_socket
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 # LOG_FORMAT=plain only: time, request line, status, size, duration. Deliberately no %(h)s (address), no %(a)s (user
 # agent) and %(U)s (the path) rather than %(r)s (which holds the query string).
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
@@ -45,8 +56,33 @@ errorlog = "-"
 logger_class = "operations.gunicorn_logging.SiteLogger"
 
 
+# --- Cores ---
+# Each worker keeps to one core of its own. A worker runs one thread at a time anyway (the GIL), and its threads hand
+# the GIL and the connections to each other several times per request: on one core each hand-off is a local wake-up,
+# across cores it was a cross-processor one, which on this 2-core VM cost more CPU than the page itself (measured with
+# `perf`: 57 % of a worker's CPU in the kernel's task switching; pinned, the story page went from about 2,200 to
+# 3,100 requests/s at 64 connections; docs/benchmarks.md). GUNICORN_PIN_WORKERS=false turns it off (e.g. on a host
+# where other services are pinned to the same cores).
+pin_workers = env_flag("GUNICORN_PIN_WORKERS", "true") and hasattr(os, "sched_setaffinity")
+
+
+def pre_fork(server, worker):
+    """In the master, before a worker starts: the core it will keep to, the one its running siblings use least.
+    Several servers on one machine start from different cores (the master's process id)."""
+    if not pin_workers:
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    in_use = Counter(getattr(sibling, "core", None) for sibling in server.WORKERS.values())
+    first = os.getpid() % len(cores)
+    worker.core = min(cores[first:] + cores[:first], key=lambda core: in_use[core])
+
+
 def post_fork(server, worker):
-    """A connection the master opened while preloading must not be shared by the forked workers."""
+    """In the new worker: keep to its core (its threads, started later, inherit it); and a connection the master
+    opened while preloading must not be shared by the forked workers."""
+    if getattr(worker, "core", None) is not None:
+        os.sched_setaffinity(0, {worker.core})
+
     from django.db import connections
 
     for connection in connections.all(initialized_only=True):

@@ -4,7 +4,8 @@
 (operations/error_reporting.py). It removes what a message written by a library can carry: network addresses (as in
 gunicorn's "Invalid request from ip=..."), the query string of any address or path, and email addresses. Structured
 fields are never trusted to it: what may be logged or reported is chosen field by field where the line or the report
-is built. A new rule (a pattern and its replacement) goes in REDACTIONS.
+is built. A new rule (a pattern and its replacement) goes in REDACTIONS, and what it cannot match without in
+_MAY_NEED_REDACTION.
 """
 
 import re
@@ -35,9 +36,15 @@ REDACTIONS = [
 ]
 
 
+# Every rule above needs one of these to match (a new rule adds its own here); most lines, such as every access line's
+# "GET /stories/x/ 200", hold none, and skipping the substitutions for them halved the cost of an access line (52 to
+# 28 microseconds, docs/benchmarks.md).
+_MAY_NEED_REDACTION = re.compile(r"[?@:]|\d\.\d|ip=")
+
+
 def redact(text):
     """`text` without network addresses, query strings or email addresses."""
-    if not text:
+    if not text or not _MAY_NEED_REDACTION.search(text):
         return text
     for pattern, replacement in REDACTIONS:
         text = pattern.sub(replacement, text)
