@@ -1,4 +1,5 @@
-"""A Redis cache that degrades to "no cache" instead of failing the request.
+"""The page cache's backends: a Redis cache that degrades to "no cache" instead of failing the request, and, where
+there is no Redis (`make run`), a file cache that skips compression.
 
 Django's RedisCache raises redis.ConnectionError / TimeoutError when Redis is unreachable. For this site a cache
 outage must only make pages slower, never break them, so every operation here turns those errors into a miss (reads)
@@ -7,8 +8,11 @@ connection attempt to every request.
 """
 
 import logging
+import pickle
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -91,3 +95,40 @@ class TolerantRedisCache(RedisCache):
 
     def clear(self):
         return self._guard(super().clear, None)
+
+
+_MISSING = object()
+
+
+class UncompressedFileCache(FileBasedCache):
+    """Django's file cache without its zlib: a cached page is written once and read thousands of times, and inflating
+    it was the largest single cost of a cache hit (in-process, a hit took 212-274 microseconds with it, 158-237
+    without: bench/request_cost.py, docs/benchmarks.md). The pages of a few dozen addresses take a few megabytes
+    uncompressed. Expiry works as in Django's."""
+
+    def get(self, key, default=None, version=None):
+        path = self._key_to_file(key, version)
+        try:
+            with open(path, "rb") as file:
+                if self._is_expired(file):
+                    return default
+                return pickle.load(file)  # noqa: S301 - our own cache files, as Django's backend reads them
+        except FileNotFoundError:
+            return default
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+            # Written compressed by Django's backend (a cache folder from before this one) or cut short: removed, as
+            # if expired, so the next write replaces it; left, an unreadable generation number would stop every purge.
+            self._delete(path)
+            return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        # Django's reads the value back through zlib; a fresh write (an atomic rename) does the same job.
+        value = self.get(key, _MISSING, version)
+        if value is _MISSING:
+            return False
+        self.set(key, value, timeout, version)
+        return True

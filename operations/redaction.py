@@ -37,8 +37,8 @@ REDACTIONS = [
 
 
 # Every rule above needs one of these to match (a new rule adds its own here); most lines, such as every access line's
-# "GET /stories/x/ 200", hold none, and skipping the substitutions for them halved the cost of an access line (52 to
-# 28 microseconds, docs/benchmarks.md).
+# "GET /stories/x/ 200", hold none, and skipping the substitutions for them halved the cost of an access line (33-43
+# to 18-25 microseconds: bench/request_cost.py, docs/benchmarks.md).
 _MAY_NEED_REDACTION = re.compile(r"[?@:]|\d\.\d|ip=")
 
 

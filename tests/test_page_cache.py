@@ -3,9 +3,13 @@
 import json
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
+from operations.cache_backends import UncompressedFileCache
+from operations.page_cache import GENERATION_KEY, bump_generation, current_generation
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +43,26 @@ def story(demo_site):
     return StoryPage.objects.get(slug="lillian")
 
 
+@pytest.fixture(params=["memory", "files"])
+def page_cache_backend(request, settings, tmp_path):
+    """The test settings' page cache in memory, or the files `make run` shares between gunicorn's workers."""
+    if request.param == "files":
+        settings.CACHES = {
+            **settings.CACHES,
+            settings.PAGE_CACHE_ALIAS: {
+                "BACKEND": "operations.cache_backends.UncompressedFileCache",
+                "LOCATION": str(tmp_path / "page-cache"),
+            },
+        }
+    return request.param
+
+
 def get(client, url):
     response = client.get(url)
     return response, response.content.decode()
 
 
-def test_anonymous_get_is_served_from_the_cache_with_cdn_headers(client, demo_site):
+def test_anonymous_get_is_served_from_the_cache_with_cdn_headers(client, demo_site, page_cache_backend):
     first = client.get("/")
     assert first.status_code == 200
     assert first["X-Page-Cache"] == "miss"
@@ -101,7 +119,7 @@ def test_healthz_is_never_cached_and_sets_no_cookie(client, db):
         assert response.cookies == {}
 
 
-def test_publishing_a_story_updates_every_page_that_shows_it(client, story, cdn, commit):
+def test_publishing_a_story_updates_every_page_that_shows_it(client, story, cdn, commit, page_cache_backend):
     urls = ["/", "/stories/", story.url, f"/stories/{story.slug}/embed/", "/sitemap.xml"]
     for url in urls:
         client.get(url)
@@ -257,3 +275,28 @@ def test_the_sitemap_is_keyed_on_its_page_parameter_only(client, demo_site):
     assert client.get("/sitemap.xml?utm_source=x")["X-Page-Cache"] == "hit"
     assert client.get("/sitemap.xml?p=1")["X-Page-Cache"] == "miss"  # the view reads `p`
     assert client.get("/sitemap.xml?p=2").status_code == 404  # no second page: not answered with the first
+
+
+def test_a_page_cache_folder_written_compressed_is_replaced_not_stuck(tmp_path, settings):
+    """A folder from Django's own (compressing) file cache, as `make run` left it before: every entry reads as
+    missing and is rewritten, the generation number included, so purges work at once."""
+    folder = str(tmp_path / "page-cache")
+    FileBasedCache(folder, {}).set(GENERATION_KEY, 7, None)
+    FileBasedCache(folder, {}).set("page:7:home", (200, [], b"<p>old</p>"))
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": "operations.cache_backends.UncompressedFileCache", "LOCATION": folder},
+    }
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    assert isinstance(cache, UncompressedFileCache)
+    assert cache.get("page:7:home") is None
+    assert current_generation() == 1
+    assert bump_generation() is True
+    assert current_generation() == 2
+    cache.set("page:2:home", (200, [], b"<p>new</p>"), 60)
+    assert cache.get("page:2:home") == (200, [], b"<p>new</p>")
+    assert cache.touch("page:2:home", 120) is True
+    assert cache.get("page:2:home") == (200, [], b"<p>new</p>")
+    cache.set("page:2:gone", b"x", -1)
+    assert cache.get("page:2:gone", "expired") == "expired"
+    assert cache.touch("page:2:gone") is False

@@ -22,7 +22,7 @@ SILENCED_SYSTEM_CHECKS = SILENCED_SYSTEM_CHECKS + ([] if SECURE_HSTS_PRELOAD els
 # Without Redis, gunicorn's workers still need ONE page cache, or a publish would expire it in one worker only.
 if not REDIS_URL:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "operations.cache_backends.UncompressedFileCache",
         "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".local" / "page-cache")),
         "TIMEOUT": env_int("PAGE_CACHE_SECONDS", 600),
         "OPTIONS": {"MAX_ENTRIES": 2000},
