@@ -73,9 +73,8 @@ def when_ready(server):
 # Each worker keeps to one core of its own. A worker runs one thread at a time anyway (the GIL), and its threads hand
 # the GIL and the connections to each other several times per request: on one core each hand-off is a local wake-up,
 # across cores it was a cross-processor one, which on this 2-core VM cost more CPU than the page itself (measured with
-# `perf`: 57 % of a worker's CPU in the kernel's task switching; pinned, the story page went from about 2,200 to
-# 3,100 requests/s at 64 connections; docs/benchmarks.md). GUNICORN_PIN_WORKERS=false turns it off (e.g. on a host
-# where other services are pinned to the same cores).
+# `perf`: 57 % of a worker's CPU in the kernel's task switching, 18 % once pinned; docs/benchmarks.md).
+# GUNICORN_PIN_WORKERS=false turns it off (e.g. on a host where other services are pinned to the same cores).
 pin_workers = env_flag("GUNICORN_PIN_WORKERS", "true") and hasattr(os, "sched_setaffinity")
 
 
