@@ -90,10 +90,15 @@ def pre_fork(server, worker):
 
 
 def post_fork(server, worker):
-    """In the new worker: keep to its core (its threads, started later, inherit it); and a connection the master
-    opened while preloading must not be shared by the forked workers."""
+    """In the new worker: keep to its core (its threads, started later, inherit it), never wait at exit for the page
+    cache, and close any connection the master opened while preloading (the forked workers must not share it)."""
     if getattr(worker, "core", None) is not None:
         os.sched_setaffinity(0, {worker.core})
+
+    # A web worker pays an expiry it owes when it next reaches the cache; waiting for it would hold up its exit.
+    from operations import page_cache
+
+    page_cache.wait_at_exit_for_owed_expiry = False
 
     from django.db import connections
 

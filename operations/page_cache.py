@@ -18,8 +18,10 @@ by the number of pages, not by what visitors append; the query string never beco
 Short addresses (`/lillian`, Wagtail redirects) are stored too, so they keep working while the database is down.
 """
 
+import atexit
 import hashlib
 import logging
+import time
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -67,18 +69,59 @@ def current_generation():
 
 
 def bump_generation():
-    """Expires every cached page in every process that shares this cache. False when the cache could not be reached
-    (then every process that saw the outage bumps again when the cache returns: `expire_after_outage`)."""
+    """Expires every cached page in every process that shares this cache. False when the cache could not be reached:
+    then the expiry is owed, and paid when this process next reaches the cache (`expire_after_outage`) or, if it
+    ends first, before it ends (`pay_owed_expiry_at_exit`)."""
+    bumped = _bump()
+    if bumped:
+        _owed["expiry"] = False
+    else:
+        logger.warning("Could not expire the page cache now; it is expired when the cache is reachable again")
+        _owe_expiry()
+    return bumped
+
+
+def _bump():
     cache = page_cache()
     try:
-        bumped = cache.incr(GENERATION_KEY) is not None  # the tolerant Redis backend answers None in an outage
+        return cache.incr(GENERATION_KEY) is not None  # the tolerant Redis backend answers None in an outage
     except ValueError:
-        bumped = bool(cache.add(GENERATION_KEY, 2, None))
+        return bool(cache.add(GENERATION_KEY, 2, None))
     except Exception:  # noqa: BLE001 - a cache outage must never block a publish
-        bumped = False
-    if not bumped:
-        logger.warning("Could not expire the page cache now; it is expired when the cache is reachable again")
-    return bumped
+        return False
+
+
+# A process that could not expire the cache and ends before it reaches the cache again (cron's `publish_scheduled`,
+# a shell, an import) would take the expiry with it: no web worker may have seen the outage, so none replays it, and
+# the old pages would be served until their lifetime ends. So such a process waits at its end for the cache, up to
+# PAGE_CACHE_OWED_EXPIRY_WAIT seconds. Web workers do not wait (gunicorn.conf.py's post_fork turns it off): they
+# pay it when they next reach the cache, and must not hold up their own restart.
+_owed = {"expiry": False, "registered": False}
+wait_at_exit_for_owed_expiry = True
+
+
+def _owe_expiry():
+    _owed["expiry"] = True
+    if not _owed["registered"]:
+        atexit.register(pay_owed_expiry_at_exit)
+        _owed["registered"] = True
+
+
+def pay_owed_expiry_at_exit():
+    wait = settings.PAGE_CACHE_OWED_EXPIRY_WAIT
+    if not (_owed["expiry"] and wait_at_exit_for_owed_expiry and wait > 0):
+        return
+    logger.warning("Waiting up to %s s for the cache, to expire the pages this process's changes made stale", wait)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if _bump():
+            logger.warning("Cache reachable again: cached pages expired")
+            return
+        time.sleep(1)
+    logger.error(
+        "Cache still unreachable: pages cached before this process's changes may be served for up to %s s",
+        settings.PAGE_CACHE_SECONDS,
+    )
 
 
 @receiver(cache_recovered)

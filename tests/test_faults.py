@@ -329,37 +329,51 @@ def test_query_strings_add_no_cache_entries_and_stay_out_of_keys_and_logs(redis_
     assert "gclid" not in log and "Cj0KCQ" not in log and "fbclid" not in log and "x=1" not in log
 
 
-def test_a_publish_during_a_redis_blip_shows_soon_after_redis_returns(redis_site):
+SCHEDULE_STORY = """
+from datetime import timedelta
+from django.utils import timezone
+from stories.models import StoryPage
+# The English story: the site holds its draft translations too, under the same slug.
+story = StoryPage.objects.get(slug="lillian", locale__language_code="en-gb")
+story.summary = {marker!r}
+story.save_revision(approved_go_live_at=timezone.now() + timedelta(seconds=1))
+"""
+
+
+@pytest.mark.parametrize("visited", [True, False], ids=["a visit during the blip", "no visit during the blip"])
+def test_a_scheduled_publish_during_a_redis_blip_shows_soon_after_redis_returns(redis_site, visited):
+    """cron's `publish_scheduled` runs while Redis is unreachable: its expiry of the page cache cannot reach Redis,
+    which keeps the old page. If a visit made the web worker see the outage, the worker expires the pages when Redis
+    answers again; if nobody visited, the command itself waits at its end for Redis and expires them."""
     base, own_redis, env, _ = redis_site
     story = f"{base}/stories/lillian/"
     requests.get(story, timeout=120)
     assert requests.get(story, timeout=30).headers["X-Page-Cache"] == "hit"
     marker = f"Published during a Redis blip {time.time_ns()}"
+    site_env = production_env(0, **env, PAGE_CACHE_OWED_EXPIRY_WAIT=60)
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "shell", "-c", SCHEDULE_STORY.format(marker=marker)], cwd=ROOT, env=site_env, check=True)
+    time.sleep(1.5)  # the revision's time has come
 
     own_redis.pause()
     try:
-        assert requests.get(story, timeout=30).status_code == 200  # the site notices the outage, serves uncached
-        publish = (
-            "from stories.models import StoryPage\n"
-            # The English story: the site holds its draft translations too, under the same slug.
-            "story = StoryPage.objects.get(slug='lillian', locale__language_code='en-gb')\n"
-            f"story.summary = {marker!r}\n"
-            "story.save_revision().publish()\n"
-        )
-        # As `publish_scheduled` would: another process, whose expiry of the page cache cannot reach Redis.
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", publish],
-            cwd=ROOT,
-            env=production_env(0, **env),
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        if visited:
+            assert requests.get(story, timeout=30).status_code == 200  # the site notices the outage, serves uncached
+        scheduler = subprocess.Popen([*manage, "publish_scheduled"], cwd=ROOT, env=site_env, stderr=subprocess.PIPE)
+        time.sleep(8)  # the publish is made meanwhile; the command cannot expire the cache
+        if visited:
+            assert marker in requests.get(story, timeout=30).text
+        else:
+            assert scheduler.poll() is None, "publish_scheduled ended without expiring the cache"
+            assert marker not in requests.get(story, timeout=30).text  # Redis is unreachable: the stale page stays
     finally:
         own_redis.resume()
     resumed = time.monotonic()
+    _, errors = scheduler.communicate(timeout=90)
+    assert scheduler.returncode == 0, errors.decode()[-2000:]
+    assert time.monotonic() - resumed < 10, "the command did not expire the cache within seconds of Redis returning"
 
-    # Redis kept the old page. Poll until the cache is in use again: every answer must show the publish.
+    # From here every answer shows the publish, and the cache is in use again.
     first_hit = None
     while time.monotonic() - resumed < 20:
         response = requests.get(story, timeout=30)

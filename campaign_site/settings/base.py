@@ -164,6 +164,8 @@ CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "hardcalls")
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a process that could not expire the cache (Redis unreachable) waits for it before it ends (page_cache.py).
+PAGE_CACHE_OWED_EXPIRY_WAIT = env_int("PAGE_CACHE_OWED_EXPIRY_WAIT", 120)
 PAGE_BROWSER_MAX_AGE = env_int("PAGE_BROWSER_MAX_AGE", 60)  # browsers cannot be purged: keep it short
 PAGE_CDN_MAX_AGE = env_int("PAGE_CDN_MAX_AGE", 600)  # the CDN is purged on publish
 PAGE_STALE_WHILE_REVALIDATE = env_int("PAGE_STALE_WHILE_REVALIDATE", 60)

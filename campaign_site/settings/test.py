@@ -44,3 +44,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # The partner kit is built when a change commits, in the same thread, so a test finds it made (partners/kit.py).
 KIT_BUILD_IN_BACKGROUND = False
+
+# Tests that make Redis unreachable in-process must not hold the test process's exit for it (operations/page_cache.py);
+# the processes the fault tests start run with the production settings and do wait.
+PAGE_CACHE_OWED_EXPIRY_WAIT = 0
