@@ -8,34 +8,12 @@ DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY="$(cat .loca
 """
 
 import gc
-import io
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from campaign_site.wsgi import application  # noqa: E402
+from in_process import answer
 
 PAGES = ["/", "/stories/", "/stories/lillian/", "/stories/lillian/embed/"]
-
-
-def answer(path):
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-    }
-    body = application(environ, lambda status, headers, exc_info=None: None)
-    b"".join(body)
-    body.close()
 
 
 def full_collection_ms():

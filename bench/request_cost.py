@@ -7,44 +7,18 @@ DJANGO_SETTINGS_MODULE=campaign_site.settings.production SECRET_KEY="$(cat .loca
 """
 
 import cProfile
-import io
 import logging
 import os
 import pstats
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from django.contrib.staticfiles.storage import staticfiles_storage
+from in_process import answer  # puts the project on the path and loads the app
 
-from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
-
-from campaign_site.wsgi import application  # noqa: E402
-from operations.log_format import JSONFormatter  # noqa: E402
+from operations.log_format import JSONFormatter
 
 RUNS = 3000
-
-
-def answer(path):
-    seen = {}
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_USER_AGENT": "wrk",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-    }
-    body = application(environ, lambda status, headers, exc_info=None: seen.update(status=status, headers=headers))
-    b"".join(body)
-    body.close()
-    return seen["status"], dict(seen["headers"]).get("X-Page-Cache")
 
 
 def microseconds(call, runs=RUNS):
