@@ -20,7 +20,7 @@ css=$(curl -s "$base/" | grep -o 'href="/static/[^"]*\.css"' | head -1 | cut -d'
 for _ in $(seq 40); do curl -s -o /dev/null "$base/stories/lillian/"; curl -s -o /dev/null "$base$css"; done
 # gunicorn's master is the one process of this session (setsid made make its leader) whose parent is not gunicorn.
 for pid in $(pgrep -s "$make_pid" -f "gunicorn -c campaign_site"); do
-  ps -o args= -p "$(ps -o ppid= -p "$pid")" | grep -q gunicorn || master=$pid
+  ps -o args= -p "$(ps -o ppid= -p "$pid" | tr -d ' ')" | grep -q gunicorn || master=$pid
 done
 workers=$(pgrep -P "$master" | tr '\n' ' ')
 ticks() { local t=0; for p in $workers; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
