@@ -5,17 +5,14 @@ import multiprocessing
 import os
 from collections import Counter
 
-
-def env_flag(name, default):
-    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
-
+from campaign_site.settings.env import env_bool
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 # Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new connections over them. On one shared
 # socket whichever worker woke first took them: measured, one worker held all 64 of wrk's keep-alive connections while
 # the other idled (a third of the rate, twice the latency; docs/benchmarks.md). Only for TCP: a unix socket is a file
 # each worker would replace.
-reuse_port = env_flag("GUNICORN_REUSE_PORT", "true") and not bind.startswith(("unix:", "fd://"))
+reuse_port = env_bool("GUNICORN_REUSE_PORT", True) and not bind.startswith(("unix:", "fd://"))
 # gthread workers: each thread answers one request while the worker keeps idle keep-alive connections open, so a
 # burst of connections queues in no TCP backlog and a slow reader ties up one thread, not a process. Threads share one
 # worker's memory; 2 workers × 8 threads on 2 cores measured best (docs/benchmarks.md).
@@ -29,7 +26,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 # Django and Wagtail are imported once in the master and shared by the forked workers: a worker starts in
 # milliseconds, not after seconds of imports while requests queue for it.
-preload_app = env_flag("GUNICORN_PRELOAD", "true")
+preload_app = env_bool("GUNICORN_PRELOAD", True)
 # No recycling by default: recycling every 2,000 requests re-imported Wagtail under load (p99 of 2 s). Measured with
 # the soak in docs/benchmarks.md, memory stays flat. A deployment that wants it sets GUNICORN_MAX_REQUESTS, and the
 # jitter (half of it by default) keeps workers from restarting together.
@@ -75,7 +72,7 @@ def when_ready(server):
 # across cores it was a cross-processor one, which on this 2-core VM cost more CPU than the page itself (measured with
 # `perf`: 57 % of a worker's CPU in the kernel's task switching, 18 % once pinned; docs/benchmarks.md).
 # GUNICORN_PIN_WORKERS=false turns it off (e.g. on a host where other services are pinned to the same cores).
-pin_workers = env_flag("GUNICORN_PIN_WORKERS", "true") and hasattr(os, "sched_setaffinity")
+pin_workers = env_bool("GUNICORN_PIN_WORKERS", True) and hasattr(os, "sched_setaffinity")
 
 
 def pre_fork(server, worker):

@@ -72,12 +72,11 @@ def bump_generation():
     """Expires every cached page in every process that shares this cache. False when the cache could not be reached:
     then the expiry is owed, and paid when this process next reaches the cache (`expire_after_outage`) or, if it
     ends first, before it ends (`pay_owed_expiry_at_exit`)."""
+    global _expiry_owed  # noqa: PLW0603 - what pay_owed_expiry_at_exit reads
     bumped = _bump()
-    if bumped:
-        _owed["expiry"] = False
-    else:
+    _expiry_owed = not bumped
+    if not bumped:
         logger.warning("Could not expire the page cache now; it is expired when the cache is reachable again")
-        _owe_expiry()
     return bumped
 
 
@@ -96,20 +95,16 @@ def _bump():
 # the old pages would be served until their lifetime ends. So such a process waits at its end for the cache, up to
 # PAGE_CACHE_OWED_EXPIRY_WAIT seconds. Web workers do not wait (gunicorn.conf.py's post_fork turns it off): they
 # pay it when they next reach the cache, and must not hold up their own restart.
-_owed = {"expiry": False, "registered": False}
+_expiry_owed = False
 wait_at_exit_for_owed_expiry = True
 
 
-def _owe_expiry():
-    _owed["expiry"] = True
-    if not _owed["registered"]:
-        atexit.register(pay_owed_expiry_at_exit)
-        _owed["registered"] = True
-
-
+@atexit.register
 def pay_owed_expiry_at_exit():
+    if not (_expiry_owed and wait_at_exit_for_owed_expiry):
+        return  # the usual case, in every process that imports this module
     wait = settings.PAGE_CACHE_OWED_EXPIRY_WAIT
-    if not (_owed["expiry"] and wait_at_exit_for_owed_expiry and wait > 0):
+    if wait <= 0:
         return
     logger.warning("Waiting up to %s s for the cache, to expire the pages this process's changes made stale", wait)
     deadline = time.monotonic() + wait
